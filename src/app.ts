@@ -1,0 +1,68 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { accessRoutes, authenticateApiKey, authenticateSession } from './modules/access/index.ts';
+import { captureRoutes } from './modules/capture/index.ts';
+import { leadsRoutes } from './modules/leads/index.ts';
+import type { AppContext } from './platform/context.ts';
+import { installAuthentication } from './platform/http/auth.ts';
+import { installErrorHandler } from './platform/http/error-handler.ts';
+import { installMetrics } from './platform/http/metrics.ts';
+import { systemRoutes } from './platform/http/system.routes.ts';
+
+export interface BuildAppOptions {
+  /** Fastify's logger; off in tests. */
+  logger?: boolean;
+  /** Largest accepted JSON body, bytes. The event batch endpoint is the largest legitimate body. */
+  bodyLimit?: number;
+}
+
+/** Builds the HTTP application without listening: tests call `inject`, `main/serve.ts` listens. */
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: ctx.config.logLevel } : false,
+    bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024,
+    trustProxy: true,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Chaud API',
+        version: '1',
+        description: 'Lead capture, scoring, qualification and conversion.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  installAuthentication(app, {
+    byApiKey: (key) => authenticateApiKey(ctx, key),
+    bySession: (token) => authenticateSession(ctx, token),
+  });
+  installMetrics(app);
+
+  await app.register(systemRoutes, { ctx });
+  await app.register(accessRoutes, { ctx });
+  await app.register(leadsRoutes, { ctx });
+  await app.register(captureRoutes, { ctx });
+  return app;
+}

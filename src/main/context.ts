@@ -1,0 +1,52 @@
+import type { Config } from '../config/env.ts';
+import { type Clock, systemClock } from '../platform/clock.ts';
+import { type AppContext, noDomainHooks } from '../platform/context.ts';
+import type { DatabaseHandle } from '../platform/db/database.ts';
+import { applyMigrations } from '../platform/db/migrate.ts';
+import { openPglite, openPostgres } from '../platform/db/open-database.ts';
+import { JobQueue } from '../platform/jobs/job-queue.ts';
+import { createLogger, type Logger } from '../platform/logger.ts';
+import { Outbox } from '../platform/outbox/outbox.ts';
+
+export interface ContextOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Why the process opens the database (shown to another process finding the embedded folder locked). */
+  purpose?: string;
+  /** An already open database (tests hand in a copy of the template). */
+  handle?: DatabaseHandle;
+  skipMigrations?: boolean;
+}
+
+export async function openDatabase(config: Config, purpose: string): Promise<DatabaseHandle> {
+  return config.database.kind === 'postgres'
+    ? openPostgres(config.database.url)
+    : openPglite({ dataDir: config.database.dataDir }, { purpose });
+}
+
+/** The composition root shared by serve, worker and CLI commands: database, jobs, outbox, hooks. */
+export async function createAppContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const handle = options.handle ?? (await openDatabase(config, options.purpose ?? 'chaud'));
+  try {
+    if (!options.skipMigrations) await applyMigrations(handle);
+    const jobs = new JobQueue(
+      handle,
+      logger,
+      config.database.kind === 'postgres' ? config.database.url : undefined,
+    );
+    const outbox = new Outbox(handle.db, jobs, clock, logger);
+    await jobs.start();
+    await jobs.ensureQueues();
+    return { config, handle, db: handle.db, clock, logger, jobs, outbox, hooks: { ...noDomainHooks } };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+export async function closeAppContext(ctx: AppContext): Promise<void> {
+  await ctx.jobs.stop().catch(() => {});
+  await ctx.handle.close();
+}

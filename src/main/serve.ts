@@ -1,0 +1,52 @@
+import { buildApp } from '../app.ts';
+import type { Config } from '../config/env.ts';
+import { ensureInitialWorkspace, type InitialCredentials } from '../modules/access/index.ts';
+import { closeAppContext, createAppContext } from './context.ts';
+
+export interface ServeOptions {
+  workers: boolean;
+}
+
+function printCredentials(credentials: InitialCredentials, url: string): void {
+  const lines = [
+    '',
+    '  First start: a workspace and an admin were created. This is shown once — keep it safe.',
+    `  Web app:  ${url}`,
+    `  Login:    ${credentials.email}`,
+    `  Password: ${credentials.password ?? '(from CHAUD_ADMIN_PASSWORD)'}`,
+    `  API key:  ${credentials.apiKey ?? '(from CHAUD_ADMIN_API_KEY)'}`,
+    `  Try:      curl -H "Authorization: Bearer ${credentials.apiKey ?? '$CHAUD_ADMIN_API_KEY'}" ${url}/api/v1/leads`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** `chaud serve`: HTTP API, web app and (unless --no-workers) the job workers in one process. */
+export async function serve(config: Config, options: ServeOptions): Promise<void> {
+  const ctx = await createAppContext(config, { purpose: 'chaud serve' });
+  const credentials = await ensureInitialWorkspace(ctx);
+  const app = await buildApp(ctx, { logger: true });
+  if (options.workers) await ctx.jobs.startWorkers();
+  let isClosing = false;
+  const shutdown = async (signal: string) => {
+    if (isClosing) return;
+    isClosing = true;
+    ctx.logger.info({ signal }, 'shutting down');
+    await app.close().catch(() => {});
+    await closeAppContext(ctx);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await closeAppContext(ctx);
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  if (credentials) printCredentials(credentials, url);
+  ctx.logger.info({ url, database: config.database.kind, workers: options.workers }, 'Chaud is listening');
+}

@@ -1,0 +1,39 @@
+/** Lead record, identities, dedup, merge proposals and the append-only event log. */
+
+export { ingestEvents, MAX_EVENTS_PER_BATCH, ZEventInput } from './event-ingestion.service.ts';
+export { isPricingUrl, isPublicEventType, PUBLIC_EVENT_TYPES } from './event-types.rules.ts';
+export { appendEvents, type EventDto, listLeadEvents, type NewEvent, toEventDto } from './events.service.ts';
+export { normalizeEmail, normalizePhone } from './identity.rules.ts';
+export {
+  type CaptureLeadCommand,
+  type CaptureLeadResult,
+  upsertLeadByIdentity,
+} from './lead-capture.service.ts';
+export { leadErrors } from './leads.errors.ts';
+export { type LeadRow, stateOfRow, toLeadDto } from './leads.mapper.ts';
+export { leadsRoutes } from './leads.routes.ts';
+export {
+  type LeadDto,
+  type LeadFieldsInput,
+  LIFECYCLE_STAGES,
+  TEMPERATURES,
+  ZLead,
+  ZLeadFieldsInput,
+  ZTouchInput,
+  ZUtm,
+} from './leads.schemas.ts';
+export {
+  findMergedLeadIds,
+  findVisibleLead,
+  getLead,
+  listLeads,
+  visibleLeadsCondition,
+} from './leads.service.ts';
+export { events, leadIdentities, leads, mergeProposals, type TouchPoint } from './leads.tables.ts';
+export {
+  acceptMergeProposal,
+  listMergeProposals,
+  recomputeLeadState,
+  rejectMergeProposal,
+  repairLeadState,
+} from './merge.service.ts';

@@ -1,0 +1,133 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../../platform/db/database.ts';
+import { newId } from '../../platform/ids.ts';
+import { consents } from './privacy.tables.ts';
+
+export const CONSENT_PURPOSES = ['marketing_email', 'whatsapp', 'sales_contact'] as const;
+
+export const ZConsentInput = z
+  .object({
+    purpose: z.union([
+      z.enum(CONSENT_PURPOSES),
+      z.string().regex(/^x-[a-z0-9_-]{1,60}$/, 'custom purposes start with x-'),
+    ]),
+    channel: z.enum(['email', 'whatsapp', 'sms', 'phone', 'any']),
+    granted: z.boolean(),
+    text: z.string().trim().max(5000).optional(),
+  })
+  .strict();
+export type ConsentInput = z.infer<typeof ZConsentInput>;
+
+export interface ConsentProof {
+  method: 'form' | 'api' | 'message' | 'import' | 'unsubscribe_link' | 'user';
+  formId?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  messageId?: string | null;
+  actor?: string | null;
+}
+
+/** Appends consent rows; the ledger is never updated in place. */
+export async function recordConsents(
+  tx: Database,
+  workspaceId: string,
+  leadId: string,
+  items: ConsentInput[],
+  proof: ConsentProof,
+  at: Date,
+): Promise<void> {
+  if (items.length === 0) return;
+  await tx.insert(consents).values(
+    items.map((item) => ({
+      id: newId('cns', at.getTime()),
+      workspaceId,
+      leadId,
+      purpose: item.purpose,
+      channel: item.channel,
+      isGranted: item.granted,
+      recordedAt: at,
+      method: proof.method,
+      formId: proof.formId ?? null,
+      text: item.text ?? null,
+      ip: proof.ip ?? null,
+      userAgent: proof.userAgent ?? null,
+      messageId: proof.messageId ?? null,
+      actor: proof.actor ?? null,
+    })),
+  );
+}
+
+export interface ConsentState {
+  purpose: string;
+  channel: string;
+  isGranted: boolean;
+  since: string;
+  method: string;
+}
+
+/** Current consent per purpose and channel: the latest ledger row wins. */
+export async function getCurrentConsents(
+  db: Database,
+  workspaceId: string,
+  leadId: string,
+): Promise<ConsentState[]> {
+  const rows = await db
+    .selectDistinctOn([consents.purpose, consents.channel], {
+      purpose: consents.purpose,
+      channel: consents.channel,
+      isGranted: consents.isGranted,
+      recordedAt: consents.recordedAt,
+      method: consents.method,
+    })
+    .from(consents)
+    .where(and(eq(consents.workspaceId, workspaceId), eq(consents.leadId, leadId)))
+    .orderBy(consents.purpose, consents.channel, sql`${consents.recordedAt} DESC`, sql`${consents.id} DESC`);
+  return rows.map((row) => ({
+    purpose: row.purpose,
+    channel: row.channel,
+    isGranted: row.isGranted,
+    since: row.recordedAt.toISOString(),
+    method: row.method,
+  }));
+}
+
+/** Whether sending for `purpose` on `channel` is allowed right now (a withdrawal on channel `any` blocks all). */
+export async function hasConsent(
+  db: Database,
+  workspaceId: string,
+  leadId: string,
+  purpose: string,
+  channel: string,
+): Promise<boolean> {
+  const current = await getCurrentConsents(db, workspaceId, leadId);
+  const relevant = current.filter(
+    (row) => row.purpose === purpose && (row.channel === channel || row.channel === 'any'),
+  );
+  if (relevant.some((row) => !row.isGranted && row.channel === 'any')) return false;
+  const exact =
+    relevant.find((row) => row.channel === channel) ?? relevant.find((row) => row.channel === 'any');
+  return exact?.isGranted ?? false;
+}
+
+export async function getConsentHistory(db: Database, workspaceId: string, leadId: string) {
+  const rows = await db
+    .select()
+    .from(consents)
+    .where(and(eq(consents.workspaceId, workspaceId), eq(consents.leadId, leadId)))
+    .orderBy(asc(consents.recordedAt), asc(consents.id));
+  return rows.map((row) => ({
+    id: row.id,
+    purpose: row.purpose,
+    channel: row.channel,
+    granted: row.isGranted,
+    recordedAt: row.recordedAt.toISOString(),
+    method: row.method,
+    formId: row.formId,
+    text: row.text,
+    ip: row.ip,
+    userAgent: row.userAgent,
+    messageId: row.messageId,
+    actor: row.actor,
+  }));
+}

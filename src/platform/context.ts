@@ -1,0 +1,50 @@
+import type { Config } from '../config/env.ts';
+import type { Clock } from './clock.ts';
+import type { Database, DatabaseHandle } from './db/database.ts';
+import type { JobQueue } from './jobs/job-queue.ts';
+import type { Logger } from './logger.ts';
+import type { Outbox } from './outbox/outbox.ts';
+
+/** What services need from the platform, built once by a composition root in src/main. */
+export interface AppContext {
+  config: Config;
+  handle: DatabaseHandle;
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  jobs: JobQueue;
+  outbox: Outbox;
+  hooks: DomainHooks;
+}
+
+/**
+ * Seams where later stages of a process plug in (scoring, routing, the agent), called inside the
+ * transaction of the change so what they derive commits with it. The composition root fills them.
+ */
+export interface DomainHooks {
+  afterEventsRecorded(tx: Database, workspaceId: string, leadIds: string[]): Promise<void>;
+  afterLeadCaptured(
+    tx: Database,
+    workspaceId: string,
+    capture: { leadId: string; isCreated: boolean; source: string },
+  ): Promise<void>;
+}
+
+export const noDomainHooks: DomainHooks = {
+  afterEventsRecorded: async () => {},
+  afterLeadCaptured: async () => {},
+};
+
+export type Role = 'admin' | 'marketer' | 'sales_rep';
+
+/** Who is calling: every service read and write is scoped by `workspaceId`. */
+export interface Actor {
+  workspaceId: string;
+  userId: string | null;
+  role: Role;
+  via: 'api_key' | 'session' | 'system';
+}
+
+export function systemActor(workspaceId: string): Actor {
+  return { workspaceId, userId: null, role: 'admin', via: 'system' };
+}

@@ -1,0 +1,76 @@
+import {
+  type CaptureLeadCommand,
+  type LeadDto,
+  toLeadDto,
+  upsertLeadByIdentity,
+} from '../modules/leads/index.ts';
+import { type ConsentInput, type ConsentProof, recordConsents } from '../modules/privacy/index.ts';
+import type { AppContext } from '../platform/context.ts';
+import type { Database } from '../platform/db/database.ts';
+
+export interface LeadIntake extends Omit<CaptureLeadCommand, 'defaultCountry' | 'receivedAt'> {
+  consents?: ConsentInput[];
+  proof: ConsentProof;
+}
+
+export interface LeadIntakeResult {
+  lead: LeadDto;
+  isCreated: boolean;
+  mergeProposalIds: string[];
+}
+
+const MAX_ATTEMPTS = 3;
+
+function isUniqueViolation(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } }).cause ?? error;
+  return (cause as { code?: string }).code === '23505';
+}
+
+async function workspaceDefaultCountry(ctx: AppContext): Promise<string> {
+  return ctx.config.defaultCountry;
+}
+
+/**
+ * Capture: upsert the lead by identity, append the consent rows and hand over to the later stages
+ * (scoring, routing, first contact) — all in one transaction, so a failed capture leaves nothing.
+ * `tx` lets a caller batch many captures in its own transaction (CSV import).
+ */
+export async function captureLead(
+  ctx: AppContext,
+  intake: LeadIntake,
+  tx?: Database,
+): Promise<LeadIntakeResult> {
+  const defaultCountry = await workspaceDefaultCountry(ctx);
+  const run = async (db: Database): Promise<LeadIntakeResult> => {
+    const receivedAt = ctx.clock.now();
+    const result = await upsertLeadByIdentity(db, { ...intake, defaultCountry, receivedAt });
+    await recordConsents(
+      db,
+      intake.workspaceId,
+      result.lead.id,
+      intake.consents ?? [],
+      intake.proof,
+      receivedAt,
+    );
+    await ctx.hooks.afterLeadCaptured(db, intake.workspaceId, {
+      leadId: result.lead.id,
+      isCreated: result.isCreated,
+      source: intake.eventSource,
+    });
+    return {
+      lead: toLeadDto(result.lead),
+      isCreated: result.isCreated,
+      mergeProposalIds: result.mergeProposalIds,
+    };
+  };
+  if (tx) return run(tx);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.db.transaction((inner) => run(inner as unknown as Database));
+    } catch (error) {
+      // Two captures of the same new identity raced on PostgreSQL: the retry finds the winner's lead.
+      if (attempt < MAX_ATTEMPTS && isUniqueViolation(error)) continue;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,8 @@
+import { preparePgliteTemplate, preparePostgresTemplate } from './database-template.ts';
+
+/** Migrates each database kind once per run into a template that every test file copies. */
+export default async function setup(project: { config: { env?: Record<string, string> } }): Promise<void> {
+  const kind = project.config.env?.CHAUD_TEST_DB;
+  if (kind === 'postgres') await preparePostgresTemplate(process.env.TEST_DATABASE_URL!);
+  else await preparePgliteTemplate();
+}
