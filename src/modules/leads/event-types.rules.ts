@@ -46,7 +46,8 @@ export function isPricingUrl(url: string, patterns: readonly string[] = DEFAULT_
       const regex = new RegExp(`^${needle.split('*').map(escapeRegex).join('.*')}$`);
       return regex.test(pathname);
     }
-    return pathname === needle || pathname.startsWith(`${needle}/`) || pathname.endsWith(needle);
+    // Whole path segments only: /en/pricing and /pricing/team match /pricing, /pricing-old does not.
+    return `${pathname.replace(/\/+$/, '')}/`.includes(`${needle.replace(/\/+$/, '')}/`);
   });
 }
 

@@ -9,6 +9,7 @@ import {
   type LeadFieldChanges,
   type LeadState,
 } from './lead-state.rules.ts';
+import { leadStateColumns } from './lead-update.service.ts';
 import { leadErrors } from './leads.errors.ts';
 import { type LeadRow, stateOfRow } from './leads.mapper.ts';
 import type { LeadFieldsInput } from './leads.schemas.ts';
@@ -90,29 +91,6 @@ async function findLeadsByIdentities(
   return [...new Set(matches.map((match) => survivor.get(match.leadId) ?? match.leadId))];
 }
 
-function stateColumns(state: LeadState) {
-  return {
-    firstName: state.firstName,
-    lastName: state.lastName,
-    jobTitle: state.jobTitle,
-    language: state.language,
-    country: state.country,
-    timezone: state.timezone,
-    email: state.email,
-    phone: state.phone,
-    whatsappId: state.whatsappId,
-    companyName: state.companyName,
-    companyDomain: state.companyDomain,
-    companySize: state.companySize,
-    companyIndustry: state.companyIndustry,
-    source: state.source,
-    firstTouch: state.firstTouch,
-    lastTouch: state.lastTouch,
-    attributes: state.attributes,
-    stage: state.stage,
-  };
-}
-
 /**
  * Creates the lead or updates the one its identities point to, recording the capture as an event.
  * When the identities point to two different leads, the write goes to the first (email before phone)
@@ -152,7 +130,7 @@ export async function upsertLeadByIdentity(
       .values({
         id: newId('lead', command.receivedAt.getTime()),
         workspaceId: command.workspaceId,
-        ...stateColumns(state),
+        ...leadStateColumns(state),
         createdAt: command.receivedAt,
         updatedAt: command.receivedAt,
       })
@@ -163,7 +141,7 @@ export async function upsertLeadByIdentity(
     const state = applyEventToLeadState(stateOfRow(current!), event);
     [lead] = (await tx
       .update(leads)
-      .set({ ...stateColumns(state), updatedAt: command.receivedAt, version: current!.version + 1 })
+      .set({ ...leadStateColumns(state), updatedAt: command.receivedAt, version: current!.version + 1 })
       .where(eq(leads.id, current!.id))
       .returning()) as [LeadRow];
   }

@@ -20,6 +20,7 @@ export interface LeadState {
   lastTouch: TouchPoint | null;
   attributes: Record<string, unknown>;
   stage: string;
+  ownerId: string | null;
 }
 
 export const EMPTY_LEAD_STATE: LeadState = {
@@ -41,11 +42,12 @@ export const EMPTY_LEAD_STATE: LeadState = {
   lastTouch: null,
   attributes: {},
   stage: 'lead',
+  ownerId: null,
 };
 
 /** Field values a capture or an update carries, already normalised (what `lead_captured` stores). */
 export type LeadFieldChanges = Partial<
-  Omit<LeadState, 'firstTouch' | 'lastTouch' | 'stage' | 'attributes'>
+  Omit<LeadState, 'firstTouch' | 'lastTouch' | 'stage' | 'attributes' | 'ownerId'>
 > & {
   attributes?: Record<string, unknown>;
 };
@@ -114,6 +116,10 @@ export function applyEventToLeadState(state: LeadState, event: StateEvent): Lead
       if (firstTouch && (!next.firstTouch || firstTouch.at < next.firstTouch.at))
         next.firstTouch = firstTouch;
       return next;
+    }
+    case 'owner_assigned': {
+      const to = properties.to;
+      return typeof to === 'string' || to === null ? { ...state, ownerId: to } : state;
     }
     case 'stage_changed': {
       const to = properties.to;

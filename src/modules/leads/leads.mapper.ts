@@ -62,5 +62,6 @@ export function stateOfRow(row: LeadRow): LeadState {
     lastTouch: row.lastTouch ?? null,
     attributes: row.attributes,
     stage: row.stage,
+    ownerId: row.ownerId,
   };
 }

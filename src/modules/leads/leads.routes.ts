@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
+import type { Database } from '../../platform/db/database.ts';
 import { actorOf } from '../../platform/http/auth.ts';
 import { ZErrorResponse } from '../../platform/http/schemas.ts';
-import { assertRole } from '../access/index.ts';
+import { assertRole, getUser } from '../access/index.ts';
 import { ingestEvents, MAX_EVENTS_PER_BATCH } from './event-ingestion.service.ts';
 import { listLeadEvents, toEventDto } from './events.service.ts';
-import { ZLead, ZListLeadsQuery } from './leads.schemas.ts';
+import { assignLeadOwner, updateLeadFields } from './lead-update.service.ts';
+import { ZLead, ZLeadFieldsInput, ZListLeadsQuery } from './leads.schemas.ts';
 import { findMergedLeadIds, findVisibleLead, getLead, listLeads } from './leads.service.ts';
 import {
   acceptMergeProposal,
@@ -68,6 +70,56 @@ export const leadsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         nextBefore:
           rows.length === request.query.limit && last ? `${last.occurredAt.toISOString()}|${last.id}` : null,
       };
+    },
+  });
+
+  app.patch('/api/v1/leads/:id', {
+    schema: {
+      tags: ['leads'],
+      summary: "Edit a lead's fields (recorded as a lead_updated event)",
+      params: ZLeadParams,
+      body: ZLeadFieldsInput,
+      response: { 200: ZLead },
+    },
+    handler: async (request) => {
+      const actor = actorOf(request);
+      await updateLeadFields(
+        ctx.db,
+        actor,
+        request.params.id,
+        request.body,
+        ctx.clock.now(),
+        ctx.config.defaultCountry,
+      );
+      return getLead(ctx.db, actor, request.params.id);
+    },
+  });
+
+  app.put('/api/v1/leads/:id/owner', {
+    schema: {
+      tags: ['leads'],
+      summary: 'Assign or clear the owner (admin, marketer)',
+      params: ZLeadParams,
+      body: z
+        .object({ ownerId: z.string().min(1).max(100).nullable(), reason: z.string().trim().min(1).max(500) })
+        .strict(),
+      response: { 200: ZLead },
+    },
+    handler: async (request) => {
+      const actor = actorOf(request);
+      assertRole(actor, ['admin', 'marketer']);
+      if (request.body.ownerId) await getUser(ctx, actor.workspaceId, request.body.ownerId);
+      await ctx.db.transaction((tx) =>
+        assignLeadOwner(
+          tx as unknown as Database,
+          actor,
+          request.params.id,
+          request.body.ownerId,
+          request.body.reason,
+          ctx.clock.now(),
+        ),
+      );
+      return getLead(ctx.db, actor, request.params.id);
     },
   });
 

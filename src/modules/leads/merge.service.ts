@@ -4,6 +4,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { stableStringify } from '../../platform/stable-json.ts';
 import { appendEvents } from './events.service.ts';
 import { applyEventToLeadState, type LeadState, replayLeadState } from './lead-state.rules.ts';
+import { leadStateColumns } from './lead-update.service.ts';
 import { leadErrors } from './leads.errors.ts';
 import { stateOfRow } from './leads.mapper.ts';
 import { events, leadIdentities, leads, mergeProposals } from './leads.tables.ts';
@@ -113,7 +114,7 @@ export async function acceptMergeProposal(
     const state = applyEventToLeadState(stateOfRow(survivor), event);
     await tx
       .update(leads)
-      .set({ ...stateColumns(state), updatedAt: now, version: survivor.version + 1 })
+      .set({ ...leadStateColumns(state), updatedAt: now, version: survivor.version + 1 })
       .where(eq(leads.id, survivorId));
     await tx.update(leads).set({ mergedIntoId: survivorId, updatedAt: now }).where(eq(leads.id, mergedId));
     await tx.update(leadIdentities).set({ leadId: survivorId }).where(eq(leadIdentities.leadId, mergedId));
@@ -136,11 +137,6 @@ export async function acceptMergeProposal(
       .returning();
     return { proposal: toDto(row!), survivorId, mergedId };
   });
-}
-
-function stateColumns(state: LeadState) {
-  const { firstTouch, lastTouch, ...rest } = state;
-  return { ...rest, firstTouch, lastTouch };
 }
 
 /** Rebuilds the event-derived fields of a lead from its log (the log is the source of truth). */
@@ -169,7 +165,7 @@ export async function repairLeadState(db: Database, workspaceId: string, leadId:
   if (hasDrifted)
     await db
       .update(leads)
-      .set({ ...stateColumns(state), updatedAt: now })
+      .set({ ...leadStateColumns(state), updatedAt: now })
       .where(eq(leads.id, leadId));
   return { state, hasDrifted };
 }
