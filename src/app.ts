@@ -11,12 +11,14 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { accessRoutes, authenticateApiKey, authenticateSession } from './modules/access/index.ts';
-import { captureRoutes } from './modules/capture/index.ts';
+import { captureRoutes, formsRoutes } from './modules/capture/index.ts';
 import { leadsRoutes } from './modules/leads/index.ts';
+import { qualificationRoutes } from './modules/qualification/index.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAuthentication } from './platform/http/auth.ts';
-import { installErrorHandler } from './platform/http/error-handler.ts';
+import { answerFrameworkError, installErrorHandler } from './platform/http/error-handler.ts';
 import { installMetrics } from './platform/http/metrics.ts';
+import { installStorableTextGuard } from './platform/http/storable-text.ts';
 import { systemRoutes } from './platform/http/system.routes.ts';
 
 export interface BuildAppOptions {
@@ -34,11 +36,13 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     disableRequestLogging: true,
     bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024,
     trustProxy: true,
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   installErrorHandler(app);
+  installStorableTextGuard(app);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await app.register(rateLimit, { global: false });
@@ -64,6 +68,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(systemRoutes, { ctx });
   await app.register(accessRoutes, { ctx });
   await app.register(leadsRoutes, { ctx });
+  await app.register(qualificationRoutes, { ctx });
   await app.register(captureRoutes, { ctx });
+  await app.register(formsRoutes, { ctx });
   return app;
 }

@@ -7,6 +7,7 @@ import { openPglite, openPostgres } from '../platform/db/open-database.ts';
 import { JobQueue } from '../platform/jobs/job-queue.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { Outbox } from '../platform/outbox/outbox.ts';
+import { leadScoringHooks } from '../workflows/lead-scoring.workflow.ts';
 
 export interface ContextOptions {
   clock?: Clock;
@@ -39,7 +40,16 @@ export async function createAppContext(config: Config, options: ContextOptions =
     const outbox = new Outbox(handle.db, jobs, clock, logger);
     await jobs.start();
     await jobs.ensureQueues();
-    return { config, handle, db: handle.db, clock, logger, jobs, outbox, hooks: { ...noDomainHooks } };
+    return {
+      config,
+      handle,
+      db: handle.db,
+      clock,
+      logger,
+      jobs,
+      outbox,
+      hooks: { ...noDomainHooks, ...leadScoringHooks(clock) },
+    };
   } catch (error) {
     await handle.close();
     throw error;

@@ -4,11 +4,21 @@ export { ingestEvents, MAX_EVENTS_PER_BATCH, ZEventInput } from './event-ingesti
 export { isPricingUrl, isPublicEventType, PUBLIC_EVENT_TYPES } from './event-types.rules.ts';
 export { appendEvents, type EventDto, listLeadEvents, type NewEvent, toEventDto } from './events.service.ts';
 export { normalizeEmail, normalizePhone } from './identity.rules.ts';
+/** Bulk creation of leads whose identities are new (CSV import); the rest goes through upsertLeadByIdentity. */
+export { insertNewLeadsInBulk } from './lead-bulk-capture.service.ts';
 export {
   type CaptureLeadCommand,
   type CaptureLeadResult,
   upsertLeadByIdentity,
 } from './lead-capture.service.ts';
+export { applyLeadScores, applyLeadTemperatures, type LeadScoreUpdate } from './lead-scores.service.ts';
+export {
+  applyLeadEvent,
+  assignLeadOwner,
+  changeLeadStage,
+  leadStateColumns,
+  updateLeadFields,
+} from './lead-update.service.ts';
 export { leadErrors } from './leads.errors.ts';
 export { type LeadRow, stateOfRow, toLeadDto } from './leads.mapper.ts';
 export { leadsRoutes } from './leads.routes.ts';

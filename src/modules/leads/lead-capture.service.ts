@@ -91,6 +91,30 @@ async function findLeadsByIdentities(
   return [...new Set(matches.map((match) => survivor.get(match.leadId) ?? match.leadId))];
 }
 
+/** The `lead_captured`/`form_submitted` event a capture records (shared with the bulk insert). */
+export function buildCaptureEvent(
+  command: CaptureLeadCommand,
+  normalized: ReturnType<typeof collectIdentities>,
+): { type: CaptureLeadCommand['eventType']; occurredAt: Date; properties: Record<string, unknown> } {
+  const touch: TouchPoint | undefined = command.touch
+    ? {
+        source: command.touch.source ?? null,
+        utm: command.touch.utm ?? {},
+        referrer: command.touch.referrer ?? null,
+        at: command.occurredAt.toISOString(),
+      }
+    : undefined;
+  return {
+    type: command.eventType,
+    occurredAt: command.occurredAt,
+    properties: {
+      ...command.eventProperties,
+      fields: toFieldChanges(command.fields, normalized),
+      ...(touch ? { touch } : {}),
+    },
+  };
+}
+
 /**
  * Creates the lead or updates the one its identities point to, recording the capture as an event.
  * When the identities point to two different leads, the write goes to the first (email before phone)
@@ -102,23 +126,7 @@ export async function upsertLeadByIdentity(
 ): Promise<CaptureLeadResult> {
   const normalized = collectIdentities(command.fields, command.defaultCountry);
   if (normalized.identities.length === 0) throw leadErrors.noIdentity();
-  const touch: TouchPoint | undefined = command.touch
-    ? {
-        source: command.touch.source ?? null,
-        utm: command.touch.utm ?? {},
-        referrer: command.touch.referrer ?? null,
-        at: command.occurredAt.toISOString(),
-      }
-    : undefined;
-  const event = {
-    type: command.eventType,
-    occurredAt: command.occurredAt,
-    properties: {
-      ...command.eventProperties,
-      fields: toFieldChanges(command.fields, normalized),
-      ...(touch ? { touch } : {}),
-    },
-  };
+  const event = buildCaptureEvent(command, normalized);
 
   const matchedIds = await findLeadsByIdentities(tx, command.workspaceId, normalized.identities);
   let lead: LeadRow;

@@ -151,3 +151,31 @@ export async function assignLeadOwner(
     now,
   );
 }
+
+/**
+ * Moves a lead to another lifecycle stage as a `stage_changed` event with who and why
+ * (qualification decides the move; leads records it). Moving to the current stage records nothing.
+ */
+export async function changeLeadStage(
+  tx: Database,
+  actor: Actor,
+  leadId: string,
+  to: string,
+  reason: string,
+  now: Date,
+  extra: Record<string, unknown> = {},
+): Promise<LeadRow> {
+  const row = await lockVisibleLead(tx, actor, leadId);
+  if (row.stage === to) return row;
+  return applyLeadEvent(
+    tx,
+    row,
+    {
+      type: 'stage_changed',
+      source: actor.via,
+      properties: { from: row.stage, to, reason, automatic: actor.via === 'system', ...extra },
+      actor: actor.userId,
+    },
+    now,
+  );
+}

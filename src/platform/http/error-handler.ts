@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
 
@@ -55,7 +55,18 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
 }
 
+/**
+ * Fastify's router answers some errors itself (a URL that cannot be decoded), without the error
+ * handler: `buildApp` passes this as `frameworkErrors` so they get the same `{ error: { code } }` shape.
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode ?? 400;
+  const code = status < 500 ? (fastifyCodes[error.code] ?? 'BAD_REQUEST') : 'INTERNAL_ERROR';
+  reply.status(status).send({ error: { code, message: error.message } });
+}
+
 const fastifyCodes: Record<string, string> = {
+  FST_ERR_BAD_URL: 'BAD_URL',
   FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
   FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',

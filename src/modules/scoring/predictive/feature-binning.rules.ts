@@ -1,28 +1,11 @@
+import type { CategoricalFeature, FeatureSpec, NumericFeature } from './predictive-model.schemas.ts';
+
 /**
  * Every feature becomes small integer bins, the common currency of the trees, the naive Bayes
  * baseline, the leak guard and the grid points. Bin 0 is always "missing".
  * Numeric: bins 1..edges.length+1 by thresholds (value <= edges[k] falls in bin k+1).
  * Categorical: bin 1 is "other" (rare or never seen), bins 2.. the frequent categories.
  */
-
-export type NumericFeature = {
-  name: string;
-  kind: 'numeric';
-  edges: number[];
-  /** Winsorising bounds (1st and 99th percentiles) and moments used by the linear model. */
-  low: number;
-  high: number;
-  mean: number;
-  deviation: number;
-};
-export type CategoricalFeature = {
-  name: string;
-  kind: 'categorical';
-  /** Normalised keys (lowercase, single spaces) and how they were usually written. */
-  keys: string[];
-  labels: string[];
-};
-export type FeatureSpec = NumericFeature | CategoricalFeature;
 
 export const MISSING_BIN = 0;
 export const OTHER_BIN = 1;

@@ -1,4 +1,5 @@
 import { createRandom, sigmoid } from './metrics.rules.ts';
+import type { BoostedTrees, TreeNode } from './predictive-model.schemas.ts';
 
 /**
  * Gradient-boosted decision trees on binned features, for the log-loss. Histograms per node
@@ -13,9 +14,6 @@ export type BinnedData = {
   binCounts: number[];
   isCategorical: boolean[];
 };
-/** A leaf has feature -1. `value` is the shrunk Newton step at that node (internal nodes too, for explanations). */
-export type TreeNode = { feature: number; leftBins: number[]; left: number; right: number; value: number };
-export type BoostedTrees = { baseScore: number; trees: TreeNode[][] };
 export type BoostingOptions = {
   learningRate: number;
   maxDepth: number;
@@ -132,9 +130,9 @@ function buildHistogram(
     for (let i = start; i < end; i++) {
       const row = rows[i]!;
       const slot = (base + column[row]!) * 3;
-      histogram[slot] += gradients[row]!;
-      histogram[slot + 1] += hessians[row]!;
-      histogram[slot + 2] += 1;
+      histogram[slot]! += gradients[row]!;
+      histogram[slot + 1]! += hessians[row]!;
+      histogram[slot + 2]! += 1;
     }
   }
   return histogram;
@@ -231,11 +229,18 @@ export function findLeaf(tree: TreeNode[], binOf: (feature: number) => number): 
   return index;
 }
 
-/** Adds one tree's output to `margins` for the given rows. */
+/** Adds one tree's output to `margins` for the given rows (the hot loop: no closures). */
 function addTree(tree: TreeNode[], data: BinnedData, rows: ArrayLike<number>, margins: Float64Array): void {
+  const masks = tree.map((node) => (node.feature >= 0 ? maskOf(node) : null));
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    margins[row]! += tree[findLeaf(tree, (feature) => data.columns[feature]![row]!)]!.value;
+    let index = 0;
+    let node = tree[0]!;
+    while (node.feature >= 0) {
+      index = masks[index]![data.columns[node.feature]![row]!] ? node.left : node.right;
+      node = tree[index]!;
+    }
+    margins[row]! += node.value;
   }
 }
 

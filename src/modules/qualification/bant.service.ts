@@ -1,0 +1,174 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../../platform/db/database.ts';
+import { newId } from '../../platform/ids.ts';
+import { leadErrors, leads } from '../leads/index.ts';
+import { findNeedCategory, matchNeedCategory } from './bant.rules.ts';
+import {
+  BANT_INPUT_SCHEMAS,
+  BANT_STORED_SCHEMAS,
+  type BantDto,
+  type BantEntry,
+  type BantEntryDto,
+  type CurrentBant,
+} from './bant.schemas.ts';
+import { qualificationErrors } from './qualification.errors.ts';
+import { BANT_FIELDS, type BantField, type BantSource, bantValues } from './qualification.tables.ts';
+import { loadQualificationSettings } from './qualification-settings.service.ts';
+
+export interface RecordBantCommand {
+  workspaceId: string;
+  leadId: string;
+  /** Checked here, so callers may pass what they received (`budget`, `authority`, `need`, `timeline`). */
+  field: string;
+  value: unknown;
+  /** 0..1; defaults to 1 (a person or a form stating it). Extractions pass their own. */
+  confidence?: number;
+  source: BantSource;
+  /** The form field name or the message id the value came from. */
+  sourceRef?: string | null;
+  actor?: string | null;
+}
+
+const HISTORY_LIMIT = 500;
+
+function isBantField(field: string): field is BantField {
+  return (BANT_FIELDS as readonly string[]).includes(field);
+}
+
+async function resolveValue(
+  tx: Database,
+  workspaceId: string,
+  field: BantField,
+  raw: unknown,
+): Promise<unknown> {
+  const parsed = BANT_INPUT_SCHEMAS[field].safeParse(raw);
+  if (!parsed.success) {
+    throw qualificationErrors.invalidBantValue(
+      field,
+      parsed.error.issues.map((issue) => ({
+        path: ['value', ...issue.path].join('.'),
+        message: issue.message,
+      })),
+    );
+  }
+  if (field !== 'need') return parsed.data;
+  const need = BANT_INPUT_SCHEMAS.need.parse(raw);
+  const { needCategories } = await loadQualificationSettings(tx, workspaceId);
+  if (need.category === undefined)
+    return { text: need.text, category: matchNeedCategory(need.text, needCategories) };
+  if (need.category === null) return { text: need.text, category: null };
+  const category = findNeedCategory(need.category, needCategories);
+  if (!category)
+    throw qualificationErrors.unknownNeedCategory(
+      need.category,
+      needCategories.map((item) => item.name),
+    );
+  return { text: need.text, category };
+}
+
+/**
+ * Records one BANT answer as a new history row (forms, the API, imports and the agent all come
+ * through here). Re-scoring and re-assessing the lead is the caller's next step, in the same transaction.
+ */
+export async function recordBantValue(
+  tx: Database,
+  command: RecordBantCommand,
+  now: Date,
+): Promise<BantEntry> {
+  if (!isBantField(command.field)) throw qualificationErrors.unknownBantField(command.field, BANT_FIELDS);
+  const field = command.field;
+  const confidence = command.confidence ?? 1;
+  if (!(confidence >= 0 && confidence <= 1))
+    throw qualificationErrors.invalidBantValue(field, [
+      { path: 'confidence', message: 'must be between 0 and 1' },
+    ]);
+  const value = await resolveValue(tx, command.workspaceId, field, command.value);
+  const [lead] = await tx
+    .select({ id: leads.id, mergedIntoId: leads.mergedIntoId })
+    .from(leads)
+    .where(and(eq(leads.workspaceId, command.workspaceId), eq(leads.id, command.leadId)));
+  if (!lead) throw leadErrors.notFound(command.leadId);
+  if (lead.mergedIntoId) throw leadErrors.mergedLead(lead.id, lead.mergedIntoId);
+  const row = {
+    id: newId('bnt', now.getTime()),
+    workspaceId: command.workspaceId,
+    leadId: command.leadId,
+    field,
+    value,
+    confidence,
+    source: command.source,
+    sourceRef: command.sourceRef ?? null,
+    actor: command.actor ?? null,
+    recordedAt: now,
+  };
+  await tx.insert(bantValues).values(row);
+  return toEntry(row)!;
+}
+
+type BantRow = Pick<
+  typeof bantValues.$inferSelect,
+  'id' | 'field' | 'value' | 'confidence' | 'source' | 'sourceRef' | 'actor' | 'recordedAt'
+>;
+
+// Rows are checked on the way in; a value that no longer parses (an older shape) is left out of decisions.
+function toEntry(row: BantRow): BantEntry | null {
+  const parsed = BANT_STORED_SCHEMAS[row.field].safeParse(row.value);
+  if (!parsed.success) return null;
+  return { ...row, value: parsed.data } as BantEntry;
+}
+
+function setCurrent(current: CurrentBant, entry: BantEntry): void {
+  (current as Record<string, BantEntry>)[entry.field] = entry;
+}
+
+// The latest row of each field of each lead: the current values.
+function selectLatestRows(db: Database, workspaceId: string, leadIds: string[]) {
+  return db
+    .selectDistinctOn([bantValues.leadId, bantValues.field])
+    .from(bantValues)
+    .where(and(eq(bantValues.workspaceId, workspaceId), inArray(bantValues.leadId, leadIds)))
+    .orderBy(bantValues.leadId, bantValues.field, desc(bantValues.recordedAt), desc(bantValues.id));
+}
+
+/** The current value of each field for many leads, in one query. */
+export async function loadCurrentBant(
+  db: Database,
+  workspaceId: string,
+  leadIds: string[],
+): Promise<Map<string, CurrentBant>> {
+  const byLead = new Map<string, CurrentBant>(leadIds.map((id) => [id, {}]));
+  if (leadIds.length === 0) return byLead;
+  for (const row of await selectLatestRows(db, workspaceId, leadIds)) {
+    const entry = toEntry(row);
+    const current = byLead.get(row.leadId);
+    if (entry && current) setCurrent(current, entry);
+  }
+  return byLead;
+}
+
+export function toBantEntryDto(entry: BantRow | BantEntry): BantEntryDto {
+  return {
+    id: entry.id,
+    field: entry.field,
+    value: entry.value,
+    confidence: entry.confidence,
+    source: entry.source,
+    sourceRef: entry.sourceRef,
+    actor: entry.actor,
+    recordedAt: entry.recordedAt.toISOString(),
+  };
+}
+
+/** Current values and the full history (newest first) of one lead; visibility is the caller's check. */
+export async function getBant(db: Database, workspaceId: string, leadId: string): Promise<BantDto> {
+  const rows = await db
+    .select()
+    .from(bantValues)
+    .where(and(eq(bantValues.workspaceId, workspaceId), eq(bantValues.leadId, leadId)))
+    .orderBy(desc(bantValues.recordedAt), desc(bantValues.id))
+    .limit(HISTORY_LIMIT);
+  const current: BantDto['current'] = { budget: null, authority: null, need: null, timeline: null };
+  for (const row of await selectLatestRows(db, workspaceId, [leadId]))
+    current[row.field] = toBantEntryDto(row);
+  return { current, history: rows.map(toBantEntryDto) };
+}

@@ -1,0 +1,27 @@
+/** Grid scoring (fit + engagement, decay, caps, explanations) and the predictive model. */
+export { defaultGridRules } from './grid/default-grid.ts';
+export { type CompiledGrid, type Contribution, compileGrid, DAY_MS, type EventFact, type GridScore, type LeadFacts } from './grid/grid.engine.ts';
+export {
+  type EngagementRule,
+  type FitRule,
+  type IdealCustomerProfile,
+  type ScoringRule,
+  type ScoringSettings,
+  ZScoringRule,
+  ZScoringSettings,
+} from './grid/grid.schemas.ts';
+export { decideTemperature, type QualificationSignals, type Temperature, type TemperatureDecision } from './grid/temperature.rules.ts';
+export {
+  compiledGridFor,
+  defaultGrid,
+  eventTypesRead,
+  type GridDocument,
+  type LeadScoreOutcome,
+  loadEventFacts,
+  loadGrid,
+  rescoreLeads,
+  saveGrid,
+  toLeadFacts,
+  validateGrid,
+} from './scoring.service.ts';
+export { predictiveModels, type ScoreCause, scoreChanges, scoringGrids } from './scoring.tables.ts';

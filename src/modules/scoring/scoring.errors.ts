@@ -1,0 +1,8 @@
+import { ValidationError } from '../../platform/errors.ts';
+
+export const scoringErrors = {
+  duplicateRuleId: (id: string) => new ValidationError(`Two rules have the id "${id}".`, { path: 'rules' }, 'SCORING_RULE_DUPLICATE_ID'),
+  invalidGrid: (details: { path: string; message: string }[]) =>
+    new ValidationError('The scoring grid is invalid.', details, 'SCORING_GRID_INVALID'),
+  ruleNotFound: (id: string) => new ValidationError(`No rule "${id}" in the grid.`, undefined, 'SCORING_RULE_NOT_FOUND'),
+};
