@@ -72,16 +72,28 @@ export function startCpuCount(serverPid: number | undefined): () => CpuShare {
   const postgres = benchPostgresTicks();
   const machine = readMachineTicks();
   const self = process.cpuUsage();
+  // A process that has exited has no /proc entry left (an import and its backends): keep the last
+  // reading of each, taken every 200 ms.
+  let serverLast = server;
+  const postgresLast = new Map(postgres);
+  const takeReadings = () => {
+    serverLast = (serverPid ? readTicks(serverPid) : null) ?? serverLast;
+    for (const [pid, value] of benchPostgresTicks()) postgresLast.set(pid, value);
+  };
+  const poll = setInterval(takeReadings, 200);
+  poll.unref();
   return () => {
+    clearInterval(poll);
+    takeReadings();
     const seconds = (performance.now() - started) / 1000;
     const percentOf = (ticks: number) => Math.round((ticks / TICKS_PER_SECOND / seconds) * 100);
     let postgresTicks = 0;
     // Per process, so a backend that appeared meanwhile counts from zero and none counts negative.
-    for (const [pid, value] of benchPostgresTicks()) postgresTicks += value - (postgres.get(pid) ?? 0);
+    for (const [pid, value] of postgresLast) postgresTicks += value - (postgres.get(pid) ?? 0);
     const selfUsage = process.cpuUsage(self);
     const machineNow = readMachineTicks();
     const share = {
-      server: serverPid ? percentOf((readTicks(serverPid) ?? 0) - server) : 0,
+      server: serverPid ? percentOf(serverLast - server) : 0,
       postgres: percentOf(postgresTicks),
       loadGenerator: Math.round(((selfUsage.user + selfUsage.system) / 1e6 / seconds) * 100),
     };

@@ -1,6 +1,7 @@
 // Issue 3, measurement 4: `chaud import` rows/s on a 100k-row French CSV, on PGlite and PostgreSQL.
 import fs from 'node:fs';
 import path from 'node:path';
+import { type CpuShare, describeCpu, describeMedianCpu, startCpuCount } from './cpu.ts';
 import { createBenchDatabase } from './databases.ts';
 import { makeFrenchCsv } from './lead-rows.ts';
 import { BENCH_API_KEY, makeTempDir, REPO_ROOT, runToEnd } from './processes.ts';
@@ -75,17 +76,25 @@ async function runImports(
   const workspaceId = await prepareWorkspace(target);
   const rowsPerSecond: number[] = [];
   const notes: string[] = [];
+  const cpuShares: CpuShare[] = [];
   for (let rep = 0; rep < options.repetitions; rep++) {
     // A new file per repetition (new emails and phones), so every row creates a lead.
     const file = path.join(tmp, `leads-${label}-${rep}.csv`);
     const phoneOffset = (label === 'pglite' ? 0 : 1) * 20_000_000 + rep * options.rows;
     fs.writeFileSync(file, makeFrenchCsv(`import-${label}-${rep}`, options.rows, phoneOffset), 'utf8');
+    const cpuCounter: { stop?: () => CpuShare } = {};
     const result = await runToEnd(
       process.execPath,
       ['bin/chaud.mjs', 'import', file, '--workspace', workspaceId],
       envOf(target),
       options.timeoutSeconds * 1000,
+      (pid) => {
+        cpuCounter.stop = startCpuCount(pid);
+      },
     );
+    const cpu = cpuCounter.stop?.();
+    const cpuText = cpu ? describeCpu(cpu).replace('CPU server', 'CPU import process') : 'CPU unknown';
+    if (cpu) cpuShares.push(cpu);
     fs.rmSync(file);
     const seconds = result.elapsedMs / 1000;
     const output = readImportOutput(result.stdout, result.stderr);
@@ -93,7 +102,7 @@ async function runImports(
       // Stopped at the time cap: the rate so far, from the last progress line (rows read by then).
       const rate = output.rowsReadSoFar / seconds;
       options.log(
-        `  rep ${rep + 1}: ${label}: stopped at the ${options.timeoutSeconds} s cap after ${output.rowsReadSoFar} of ${options.rows} rows → ${Math.round(rate)} rows/s (partial)`,
+        `  rep ${rep + 1}: ${label}: stopped at the ${options.timeoutSeconds} s cap after ${output.rowsReadSoFar} of ${options.rows} rows → ${Math.round(rate)} rows/s (partial; ${cpuText})`,
       );
       notes.push(
         `${label}: PARTIAL — the import was stopped at the ${options.timeoutSeconds} s cap after ${output.rowsReadSoFar.toLocaleString('en-US')} of ${options.rows.toLocaleString('en-US')} rows; the figure is rows read per second until then (raise --import-max-seconds for a whole file).`,
@@ -102,7 +111,7 @@ async function runImports(
       break;
     }
     options.log(
-      `  rep ${rep + 1}: ${label}: exit ${result.code}, ${output.created} created, ${output.rejected} rejected in ${seconds.toFixed(1)} s wall → ${Math.round(options.rows / seconds)} rows/s (the command's own figure: ${output.ownRowsPerSecond} rows/s over ${output.ownSeconds} s)`,
+      `  rep ${rep + 1}: ${label}: exit ${result.code}, ${output.created} created, ${output.rejected} rejected in ${seconds.toFixed(1)} s wall → ${Math.round(options.rows / seconds)} rows/s (the command's own figure: ${output.ownRowsPerSecond} rows/s over ${output.ownSeconds} s; ${cpuText})`,
     );
     if (result.code !== 0) {
       notes.push(
@@ -118,6 +127,13 @@ async function runImports(
       break;
     }
   }
+  if (cpuShares.length > 0)
+    notes.push(
+      describeMedianCpu(`CPU during the imports on ${label}`, cpuShares).replace(
+        'CPU server',
+        'CPU import process',
+      ),
+    );
   return { rowsPerSecond, notes };
 }
 

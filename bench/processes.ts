@@ -147,6 +147,7 @@ export async function runToEnd(
   args: string[],
   env: Record<string, string>,
   timeoutMs: number,
+  onStart?: (pid: number | undefined) => void,
 ): Promise<{ code: number | null; stdout: string; stderr: string; elapsedMs: number; isTimedOut: boolean }> {
   const started = performance.now();
   const child = spawn(command, args, {
@@ -154,6 +155,7 @@ export async function runToEnd(
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  onStart?.(child.pid);
   const stop = () => stopChild(child);
   onCleanup(stop);
   let stdout = '';

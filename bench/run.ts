@@ -10,6 +10,7 @@ import { ADMIN_DATABASE_URL, createBenchDatabase } from './databases.ts';
 import { isImportCommandPresent, runImportBench } from './import.bench.ts';
 import { copyIntoPglite, runIngestBench, toPgliteCopyResult } from './ingest.bench.ts';
 import { makeTempDir, REPO_ROOT, runCleanups, startChaudServer } from './processes.ts';
+import { summarizeProfile } from './profile-summary.ts';
 import { runReadRouteBench } from './read-route.bench.ts';
 import { type BenchResult, toJsonResult, toMarkdownTable, verdictOf } from './stats.ts';
 
@@ -70,6 +71,19 @@ function describeBusyMachine(loadAverage: number[], cpus: number): string | null
     : null;
 }
 
+/** With --cpu-prof: where each server spent its time (whole life: start, warm-up and every load). */
+function printProfiles(profileDir: string): void {
+  for (const name of fs.existsSync(profileDir) ? fs.readdirSync(profileDir) : []) {
+    for (const file of fs
+      .readdirSync(path.join(profileDir, name))
+      .filter((entry) => entry.endsWith('.cpuprofile'))) {
+      const fullPath = path.join(profileDir, name, file);
+      log(`\n### CPU profile of the ${name}: ${path.relative(REPO_ROOT, fullPath)}`);
+      log(summarizeProfile(JSON.parse(fs.readFileSync(fullPath, 'utf8')), 12));
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const machine = await describeMachine();
   log(`# Chaud bench — ${machine.date}`);
@@ -80,9 +94,10 @@ async function main(): Promise<void> {
   log(`Load average at start: ${machine.loadAverageAtStart.join(' ')}\n`);
   const busyWarning = describeBusyMachine(machine.loadAverageAtStart, machine.cpus);
   if (busyWarning) log(`${busyWarning}\n`);
-  const nodeArgs = args['cpu-prof']
-    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`]
-    : [];
+  const profileDir = path.join(RESULTS_DIR, 'profiles');
+  if (args['cpu-prof']) fs.rmSync(profileDir, { recursive: true, force: true });
+  const nodeArgs = (name: string) =>
+    args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, name)}`] : [];
   const results: BenchResult[] = [];
   const skipped: string[] = [];
   let pgliteCopy: number[] = [];
@@ -93,8 +108,8 @@ async function main(): Promise<void> {
     const dataDir = makeTempDir('pglite');
     log('Starting the Chaud servers (PostgreSQL database chaud_bench_*, PGlite in a temp folder)…');
     const [postgresServer, pgliteServer] = await Promise.all([
-      startChaudServer({ databaseUrl }, [], nodeArgs),
-      needsPglite ? startChaudServer({ dataDir }, [], nodeArgs) : Promise.resolve(null),
+      startChaudServer({ databaseUrl }, [], nodeArgs('postgres-server')),
+      needsPglite ? startChaudServer({ dataDir }, [], nodeArgs('pglite-server')) : Promise.resolve(null),
     ]);
     if (selected.has('ingest') && pgliteServer) {
       log('\n## Ingest (POST /api/v1/leads vs COPY; PGlite vs PostgreSQL)');
@@ -125,6 +140,7 @@ async function main(): Promise<void> {
     }
     await postgresServer.child.stop();
     await pgliteServer?.child.stop();
+    if (args['cpu-prof']) printProfiles(profileDir);
   }
 
   if (selected.has('import')) {
@@ -195,6 +211,8 @@ const overallTimer = setTimeout(
 
 main()
   .catch((error: unknown) => {
+    // After Ctrl-C the cleanup drops the databases under running queries: those errors are expected.
+    if (isStopping) return;
     process.stderr.write(
       `bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );

@@ -13,12 +13,13 @@ import {
 import { accessRoutes, authenticateApiKey, authenticateSession } from './modules/access/index.ts';
 import { captureRoutes, formsRoutes } from './modules/capture/index.ts';
 import { leadsRoutes } from './modules/leads/index.ts';
+import { scoringRoutes } from './modules/scoring/index.ts';
 import { qualificationRoutes } from './modules/qualification/index.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAuthentication } from './platform/http/auth.ts';
 import { answerFrameworkError, installErrorHandler } from './platform/http/error-handler.ts';
 import { installMetrics } from './platform/http/metrics.ts';
-import { installStorableTextGuard } from './platform/http/storable-text.ts';
+import { installStorableInputGuard } from './platform/http/storable-input.ts';
 import { systemRoutes } from './platform/http/system.routes.ts';
 
 export interface BuildAppOptions {
@@ -42,7 +43,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.setSerializerCompiler(serializerCompiler);
 
   installErrorHandler(app);
-  installStorableTextGuard(app);
+  installStorableInputGuard(app);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await app.register(rateLimit, { global: false });
@@ -69,6 +70,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(accessRoutes, { ctx });
   await app.register(leadsRoutes, { ctx });
   await app.register(qualificationRoutes, { ctx });
+  await app.register(scoringRoutes, { ctx });
   await app.register(captureRoutes, { ctx });
   await app.register(formsRoutes, { ctx });
   return app;

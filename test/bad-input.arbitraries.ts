@@ -72,7 +72,7 @@ const FIXED_NASTY_STRINGS = [
   '\\u0000',
   '<script>alert(1)</script>',
   '../../etc/passwd',
-  '${7*7}',
+  '{{7*7}}',
   '12',
   '-1',
   '99999999999999999999999',
@@ -117,7 +117,16 @@ export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Keys no schema knows, prototype keys, and near-misses of real ones (case, spacing). */
 export const unknownKey: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom(...PROTOTYPE_KEYS, 'Email', 'email ', 'first_name', 'id', 'workspaceId', 'ownerId', 'score'),
+  fc.constantFrom(
+    ...PROTOTYPE_KEYS,
+    'Email',
+    'email ',
+    'first_name',
+    'id',
+    'workspaceId',
+    'ownerId',
+    'score',
+  ),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }),
 );
 
@@ -188,15 +197,19 @@ export function mutationOf(
   return fc.oneof(
     {
       weight: 6,
-      arbitrary: fc.constantFrom(...paths).chain((path) =>
-        fc
-          .oneof({ weight: 3, arbitrary: targets[path]! }, { weight: 2, arbitrary: nastyValue })
-          .map((value): Mutation => ({ kind: 'set', path: fieldPath(path), value })),
-      ),
+      arbitrary: fc
+        .constantFrom(...paths)
+        .chain((path) =>
+          fc
+            .oneof({ weight: 3, arbitrary: targets[path]! }, { weight: 2, arbitrary: nastyValue })
+            .map((value): Mutation => ({ kind: 'set', path: fieldPath(path), value })),
+        ),
     },
     {
       weight: 1,
-      arbitrary: fc.constantFrom(...paths).map((path): Mutation => ({ kind: 'delete', path: fieldPath(path) })),
+      arbitrary: fc
+        .constantFrom(...paths)
+        .map((path): Mutation => ({ kind: 'delete', path: fieldPath(path) })),
     },
     {
       weight: 2,

@@ -6,6 +6,7 @@ import { applyMigrations } from '../platform/db/migrate.ts';
 import { openPglite, openPostgres } from '../platform/db/open-database.ts';
 import { JobQueue } from '../platform/jobs/job-queue.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
+import { defineModuleJobs } from './module-jobs.ts';
 import { Outbox } from '../platform/outbox/outbox.ts';
 import { leadScoringHooks } from '../workflows/lead-scoring.workflow.ts';
 
@@ -38,6 +39,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       config.database.kind === 'postgres' ? config.database.url : undefined,
     );
     const outbox = new Outbox(handle.db, jobs, clock, logger);
+    defineModuleJobs({ db: handle.db, jobs, clock, logger });
     await jobs.start();
     await jobs.ensureQueues();
     return {

@@ -28,6 +28,15 @@ export interface DomainHooks {
     workspaceId: string,
     capture: { leadId: string; isCreated: boolean; source: string },
   ): Promise<void>;
+  /**
+   * Many captures at once (CSV import batches): one call for hundreds of leads. When a composition
+   * root leaves it out, `afterLeadCaptured` runs once per lead instead.
+   */
+  afterLeadsCaptured?(
+    tx: Database,
+    workspaceId: string,
+    captures: { leadId: string; isCreated: boolean; source: string }[],
+  ): Promise<void>;
 }
 
 export const noDomainHooks: DomainHooks = {

@@ -1,47 +1,58 @@
-import { insertNewLeadsInBulk, toLeadDto } from '../modules/leads/index.ts';
+import { insertNewLeadsInBulk, toLeadDto, upsertLeadByIdentity } from '../modules/leads/index.ts';
 import { recordConsents } from '../modules/privacy/index.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
-import { captureLead, type LeadIntake, type LeadIntakeResult } from './lead-intake.workflow.ts';
+import type { LeadIntake, LeadIntakeResult } from './lead-intake.workflow.ts';
+
+type Capture = { leadId: string; isCreated: boolean; source: string };
+
+async function runCaptureHooks(
+  ctx: AppContext,
+  tx: Database,
+  workspaceId: string,
+  captures: Capture[],
+): Promise<void> {
+  if (captures.length === 0) return;
+  if (ctx.hooks.afterLeadsCaptured) await ctx.hooks.afterLeadsCaptured(tx, workspaceId, captures);
+  else for (const capture of captures) await ctx.hooks.afterLeadCaptured(tx, workspaceId, capture);
+}
 
 /**
- * Many captures in the caller's transaction, with the same outcome as `captureLead` on each in
- * order: captures of people no lead has yet are inserted together (a few statements for hundreds of
- * rows), then the others (known identities, duplicates within the list) go through `captureLead`
- * one by one. Consents and the capture hook run for every lead, as in `captureLead`.
- * Results are in input order. Any failure throws: the caller rolls back and may retry one by one.
+ * Many captures into one workspace in the caller's transaction, with the same leads, events and
+ * consents as `captureLead` on each in order: captures of people no lead has yet are inserted
+ * together (a few statements for hundreds of rows); the others (known identities, duplicates within
+ * the list) are upserted one by one after them. The capture hooks (scoring, qualification) then run
+ * once for the whole list rather than once per lead. Results are in input order. Any failure
+ * throws: the caller rolls back and may retry one capture at a time with `captureLead`.
  */
 export async function captureLeadsInBulk(
   ctx: AppContext,
+  workspaceId: string,
   intakes: readonly LeadIntake[],
   tx: Database,
 ): Promise<LeadIntakeResult[]> {
+  if (intakes.some((intake) => intake.workspaceId !== workspaceId)) {
+    throw new Error('captureLeadsInBulk: every intake must belong to the given workspace');
+  }
   const receivedAt = ctx.clock.now();
-  const created = await insertNewLeadsInBulk(
-    tx,
-    intakes.map((intake) => ({ ...intake, defaultCountry: ctx.config.defaultCountry, receivedAt })),
-  );
+  const commands = intakes.map((intake) => ({
+    ...intake,
+    defaultCountry: ctx.config.defaultCountry,
+    receivedAt,
+  }));
+  const created = await insertNewLeadsInBulk(tx, commands);
   const results: LeadIntakeResult[] = [];
-  for (const [index, intake] of intakes.entries()) {
-    const fresh = created[index];
-    if (!fresh) continue;
-    await recordConsents(
-      tx,
-      intake.workspaceId,
-      fresh.lead.id,
-      intake.consents ?? [],
-      intake.proof,
-      receivedAt,
-    );
-    await ctx.hooks.afterLeadCaptured(tx, intake.workspaceId, {
-      leadId: fresh.lead.id,
-      isCreated: true,
-      source: intake.eventSource,
-    });
-    results[index] = { lead: toLeadDto(fresh.lead), isCreated: true, mergeProposalIds: [] };
+  const captures: Capture[] = [];
+  for (const [index, command] of commands.entries()) {
+    const result = created[index] ?? (await upsertLeadByIdentity(tx, command));
+    await recordConsents(tx, workspaceId, result.lead.id, command.consents ?? [], command.proof, receivedAt);
+    captures.push({ leadId: result.lead.id, isCreated: result.isCreated, source: command.eventSource });
+    results[index] = {
+      lead: toLeadDto(result.lead),
+      isCreated: result.isCreated,
+      mergeProposalIds: result.mergeProposalIds,
+    };
   }
-  for (const [index, intake] of intakes.entries()) {
-    if (!created[index]) results[index] = await captureLead(ctx, intake, tx);
-  }
+  await runCaptureHooks(ctx, tx, workspaceId, captures);
   return results;
 }

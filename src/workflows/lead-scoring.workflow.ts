@@ -28,13 +28,17 @@ export async function rescoreAndReassess(
 /** The domain hooks that keep scores, temperatures and stages current after captures and events. */
 export function leadScoringHooks(
   clock: Clock,
-): Pick<DomainHooks, 'afterEventsRecorded' | 'afterLeadCaptured'> {
+): Pick<DomainHooks, 'afterEventsRecorded' | 'afterLeadCaptured' | 'afterLeadsCaptured'> {
   return {
     afterEventsRecorded: async (tx, workspaceId, leadIds) => {
       await rescoreAndReassess(tx, workspaceId, leadIds, { kind: 'event' }, clock.now());
     },
     afterLeadCaptured: async (tx, workspaceId, capture) => {
       await rescoreAndReassess(tx, workspaceId, [capture.leadId], { kind: 'capture' }, clock.now());
+    },
+    afterLeadsCaptured: async (tx, workspaceId, captures) => {
+      const leadIds = captures.map((capture) => capture.leadId);
+      await rescoreAndReassess(tx, workspaceId, leadIds, { kind: 'capture' }, clock.now());
     },
   };
 }

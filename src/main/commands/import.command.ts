@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Config } from '../../config/env.ts';
 import {
@@ -96,6 +97,9 @@ export async function runImportCommand(args: string[], config: Config): Promise<
     if (error instanceof AppError) return usageError(`${error.message} [${error.code}]`);
     throw error;
   }
+
+  // Checked before opening the database, which takes seconds on the embedded one.
+  if (!fs.existsSync(filePath)) return usageError(`cannot read "${filePath}": no such file.`);
 
   const ctx = await createAppContext(config, { purpose: 'chaud import' });
   const progressLine = createProgressLine(process.stderr, { isTTY: process.stderr.isTTY === true });

@@ -6,7 +6,7 @@ import {
   LabelError,
   readCsvTable,
   toJsonReport,
-} from '../../modules/scoring/predictive/index.ts';
+} from '../../modules/scoring/index.ts';
 
 const USAGE = `Usage: chaud model evaluate --csv FILE --label COLUMN [options]
 
@@ -40,11 +40,19 @@ const ZEvaluateArgs = z.object({
   label: z.string().min(1, '--label COLUMN is required'),
   positive: z.string().optional(),
   folds: z.coerce.number().int().min(2).max(20).default(5),
-  seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(42),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(42),
 });
 
 function splitList(values: string[] | undefined): string[] {
-  return (values ?? []).flatMap((value) => value.split(',')).map((name) => name.trim()).filter((name) => name !== '');
+  return (values ?? [])
+    .flatMap((value) => value.split(','))
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
 }
 
 function parseModelArgs(args: string[]) {
@@ -86,8 +94,12 @@ export async function runModelCommand(args: string[], io: Output): Promise<numbe
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (subcommand === 'train') return usageError("'model train' is not available from the command line yet (see --help).");
-  if (subcommand !== 'evaluate') return usageError(subcommand ? `unknown subcommand "${subcommand}".` : 'a subcommand is required: evaluate.');
+  if (subcommand === 'train')
+    return usageError("'model train' is not available from the command line yet (see --help).");
+  if (subcommand !== 'evaluate')
+    return usageError(
+      subcommand ? `unknown subcommand "${subcommand}".` : 'a subcommand is required: evaluate.',
+    );
   if (extra.length > 0) return usageError(`unexpected argument "${extra[0]}".`);
   const checked = ZEvaluateArgs.safeParse({
     csv: values.csv ?? '',
@@ -98,7 +110,11 @@ export async function runModelCommand(args: string[], io: Output): Promise<numbe
   });
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    return usageError(issue ? `${issue.path.length > 0 ? `--${issue.path.join('.')}: ` : ''}${issue.message}` : 'invalid options');
+    return usageError(
+      issue
+        ? `${issue.path.length > 0 ? `--${issue.path.join('.')}: ` : ''}${issue.message}`
+        : 'invalid options',
+    );
   }
   const options = checked.data;
 
@@ -134,7 +150,8 @@ export async function runModelCommand(args: string[], io: Output): Promise<numbe
     `chaud model: read ${table.rows.length} rows (${table.encoding}, delimiter ${JSON.stringify(table.delimiter)}); ` +
       `positive label = "${report.label.positive}" (${report.label.reason})\n`,
   );
-  for (const { column, reason } of report.excluded) io.stderr.write(`chaud model: excluded "${column}": ${reason}\n`);
+  for (const { column, reason } of report.excluded)
+    io.stderr.write(`chaud model: excluded "${column}": ${reason}\n`);
   io.stdout.write(formatEvaluationReport(report));
   io.stderr.write(`chaud model: evaluated in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   return 0;

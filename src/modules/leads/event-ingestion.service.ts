@@ -5,6 +5,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { isPricingUrl, isPublicEventType } from './event-types.rules.ts';
 import { appendEvents, type NewEvent } from './events.service.ts';
 import { normalizeEmail } from './identity.rules.ts';
+import { ZInstant } from './leads.schemas.ts';
 import { visibleLeadsCondition } from './leads.service.ts';
 import { leadIdentities, leads } from './leads.tables.ts';
 
@@ -15,7 +16,7 @@ export const ZEventInput = z
     leadId: z.string().min(1).max(100).optional(),
     email: z.string().max(320).optional(),
     type: z.string().min(1).max(80),
-    occurredAt: z.iso.datetime({ offset: true }).optional(),
+    occurredAt: ZInstant.optional(),
     source: z.string().trim().min(1).max(100).optional(),
     properties: z
       .record(z.string().max(100), z.unknown())

@@ -11,7 +11,12 @@ export {
   type CaptureLeadResult,
   upsertLeadByIdentity,
 } from './lead-capture.service.ts';
-export { applyLeadScores, applyLeadTemperatures, type LeadScoreUpdate } from './lead-scores.service.ts';
+export {
+  applyLeadScores,
+  applyLeadTemperatures,
+  type LeadScoreUpdate,
+  updateLeadScoresFromSql,
+} from './lead-scores.service.ts';
 export {
   applyLeadEvent,
   assignLeadOwner,

@@ -112,7 +112,12 @@ async function insertPrepared(
     tx,
     leadIdentities,
     prepared.flatMap(({ row, normalized }) =>
-      normalized.identities.map((identity) => ({ id: newId('lid'), workspaceId, leadId: row.id, ...identity })),
+      normalized.identities.map((identity) => ({
+        id: newId('lid'),
+        workspaceId,
+        leadId: row.id,
+        ...identity,
+      })),
     ),
   );
   const eventIds = prepared.map(({ command }) => newId('evt', command.receivedAt.getTime()));
@@ -135,7 +140,12 @@ async function insertPrepared(
   const inserted = (await tx
     .select()
     .from(leads)
-    .where(inArray(leads.id, prepared.map(({ row }) => row.id)))) as LeadRow[];
+    .where(
+      inArray(
+        leads.id,
+        prepared.map(({ row }) => row.id),
+      ),
+    )) as LeadRow[];
   const rowsById = new Map(inserted.map((row) => [row.id, row]));
   prepared.forEach(({ index, row }, position) => {
     results[index] = {

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 
 export interface LeadScoreUpdate {
@@ -32,4 +32,20 @@ export async function applyLeadTemperatures(tx: Database, workspaceId: string, u
     UPDATE leads SET temperature = v.temperature, updated_at = ${now}
     FROM (VALUES ${rows}) AS v(id, temperature)
     WHERE leads.id = v.id AND leads.workspace_id = ${workspaceId}`);
+}
+
+/**
+ * The UPDATE of a set-based rescore, to use as a data-modifying CTE (`updated AS (…)`): scoring
+ * computes every score in SQL and names the CTE holding them (columns lead_id, fit, engagement,
+ * total, stored_xmin); the SQL writing `leads` stays here, in its owner. A row changed by another
+ * transaction since it was read (its xmin moved) is left alone: that writer's score is newer.
+ * Returns the ids written.
+ */
+export function updateLeadScoresFromSql(workspaceId: string, sourceCte: string, now: Date): SQL {
+  const source = sql.identifier(sourceCte);
+  return sql`
+    UPDATE leads SET fit_score = s.fit::real, engagement_score = s.engagement::real, score = s.total::real, updated_at = ${now}
+    FROM ${source} AS s
+    WHERE leads.id = s.lead_id AND leads.workspace_id = ${workspaceId}::text AND leads.xmin = s.stored_xmin
+    RETURNING leads.id`;
 }

@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { actorOf } from '../../platform/http/auth.ts';
 import { ZErrorResponse } from '../../platform/http/schemas.ts';
+import { isStorableInstant } from '../../platform/http/storable-input.ts';
 import { assertRole, getUser } from '../access/index.ts';
 import { ingestEvents, MAX_EVENTS_PER_BATCH } from './event-ingestion.service.ts';
 import { listLeadEvents, toEventDto } from './events.service.ts';
@@ -56,7 +57,7 @@ export const leadsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       const leadIds = await findMergedLeadIds(ctx.db, actor.workspaceId, request.params.id);
       const [beforeTime, beforeId] = request.query.before?.split('|') ?? [];
       const before =
-        beforeTime && beforeId && !Number.isNaN(Date.parse(beforeTime))
+        beforeTime && beforeId && isStorableInstant(beforeTime)
           ? { occurredAt: new Date(beforeTime), id: beforeId }
           : undefined;
       const rows = await listLeadEvents(ctx.db, actor.workspaceId, leadIds, {

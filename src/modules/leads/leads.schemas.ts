@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableInstant } from '../../platform/http/storable-input.ts';
 
 export const LIFECYCLE_STAGES = [
   'subscriber',
@@ -13,6 +14,15 @@ export const LIFECYCLE_STAGES = [
 export const TEMPERATURES = ['cold', 'warm', 'hot'] as const;
 
 export const ZLanguage = z.enum(['fr', 'en']);
+
+// Scores are `real` (float4) columns: a bound is rounded to that precision, or PostgreSQL refuses
+// what it cannot represent (1e39 overflows, 1e-50 underflows) instead of comparing.
+const ZScoreBound = z.coerce.number().transform(Math.fround);
+
+/** An ISO 8601 instant with offset, within the years a timestamp column takes (1 to 9999). */
+export const ZInstant = z.iso
+  .datetime({ offset: true })
+  .refine(isStorableInstant, 'a date between the years 1 and 9999');
 
 const isIanaZone = (zone: string) => {
   try {
@@ -133,12 +143,12 @@ export type LeadDto = z.infer<typeof ZLead>;
 export const ZListLeadsQuery = z.object({
   stage: z.enum(LIFECYCLE_STAGES).optional(),
   temperature: z.enum(TEMPERATURES).optional(),
-  scoreMin: z.coerce.number().optional(),
-  scoreMax: z.coerce.number().optional(),
+  scoreMin: ZScoreBound.optional(),
+  scoreMax: ZScoreBound.optional(),
   ownerId: z.string().max(100).optional(),
   source: z.string().max(100).optional(),
-  createdFrom: z.iso.datetime({ offset: true }).optional(),
-  createdTo: z.iso.datetime({ offset: true }).optional(),
+  createdFrom: ZInstant.optional(),
+  createdTo: ZInstant.optional(),
   q: z.string().trim().max(200).optional(),
   sort: z
     .enum(['createdAt', '-createdAt', 'score', '-score', 'updatedAt', '-updatedAt'])

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { findUnstorableInput, isStorableInstant } from '../../platform/http/storable-input.ts';
 import { leadErrors } from './leads.errors.ts';
 import { type LeadRow, toLeadDto } from './leads.mapper.ts';
 import type { LeadDto, ListLeadsQuery } from './leads.schemas.ts';
@@ -44,13 +45,14 @@ function decodeCursor(
 ): { value: Date | number; id: string } {
   try {
     const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof id !== 'string') throw new Error('bad id');
+    if (typeof id !== 'string' || findUnstorableInput(id, 'cursor')) throw new Error('bad id');
     if (field === 'score') {
       if (typeof value !== 'number') throw new Error('bad score');
-      return { value, id };
+      // Scores are `real`: at that precision a forged value can neither overflow nor underflow.
+      return { value: Math.fround(value), id };
     }
     const date = new Date(String(value));
-    if (Number.isNaN(date.getTime())) throw new Error('bad date');
+    if (!isStorableInstant(date)) throw new Error('bad date');
     return { value: date, id };
   } catch {
     throw leadErrors.invalidCursor();

@@ -24,4 +24,25 @@ export {
   toLeadFacts,
   validateGrid,
 } from './scoring.service.ts';
+export { compileGridSql, type GridSqlOptions, type GridSqlScope } from './grid/grid.sql.ts';
+export {
+  countScorableLeads,
+  editGrid,
+  type GridPreview,
+  type GridProposal,
+  getLeadScore,
+  type LeadScoreDto,
+  previewGrid,
+  withAddedRule,
+  withoutRule,
+  withPatchedRule,
+} from './grid-editing.service.ts';
+export { scoringRoutes } from './scoring.routes.ts';
+export {
+  type RescoredLead,
+  rescoreWorkspace,
+  type WorkspaceRescoreOptions,
+  type WorkspaceRescoreResult,
+} from './workspace-rescore.service.ts';
 export { predictiveModels, type ScoreCause, scoreChanges, scoringGrids } from './scoring.tables.ts';
+export * from './predictive/index.ts';

@@ -1,5 +1,6 @@
-import { index, integer, jsonb, pgTable, real, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
 import { workspaces } from '../access/access.tables.ts';
+import { leads } from '../leads/leads.tables.ts';
 import type { Contribution } from './grid/grid.engine.ts';
 import type { ScoringRule, ScoringSettings } from './grid/grid.schemas.ts';
 
@@ -16,7 +17,7 @@ export const scoringGrids = pgTable('scoring_grids', {
 });
 
 export interface ScoreCause {
-  kind: 'capture' | 'event' | 'grid_change' | 'manual' | 'model';
+  kind: 'capture' | 'event' | 'grid_change' | 'decay' | 'manual' | 'model';
   eventIds?: string[];
   gridVersion: number;
 }
@@ -56,4 +57,34 @@ export const predictiveModels = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (table) => [index('predictive_models_workspace_idx').on(table.workspaceId, table.status)],
+);
+
+/** A factor behind a prediction: a feature's value and its push in log-odds (positive raises it). */
+export interface PredictionFactor {
+  feature: string;
+  value: string | null;
+  contribution: number;
+}
+
+/** The active model's calibrated probability for each lead, with its top factors; one row per lead. */
+export const leadPredictions = pgTable(
+  'lead_predictions',
+  {
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    modelId: text('model_id')
+      .notNull()
+      .references(() => predictiveModels.id, { onDelete: 'cascade' }),
+    probability: real('probability').notNull(),
+    factors: jsonb('factors').$type<PredictionFactor[]>().notNull(),
+    scoredAt: timestamp('scored_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.workspaceId, table.leadId] }),
+    index('lead_predictions_model_idx').on(table.workspaceId, table.modelId),
+  ],
 );

@@ -59,7 +59,11 @@ export function installErrorHandler(app: FastifyInstance): void {
  * Fastify's router answers some errors itself (a URL that cannot be decoded), without the error
  * handler: `buildApp` passes this as `frameworkErrors` so they get the same `{ error: { code } }` shape.
  */
-export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+export function answerFrameworkError(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
   const status = error.statusCode ?? 400;
   const code = status < 500 ? (fastifyCodes[error.code] ?? 'BAD_REQUEST') : 'INTERNAL_ERROR';
   reply.status(status).send({ error: { code, message: error.message } });

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
-import { asc, eq } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -12,18 +11,12 @@ import {
   type LeadIntake,
   type LeadIntakeResult,
 } from '../../../workflows/lead-intake.workflow.ts';
-import { workspaces } from '../../access/index.ts';
-import { type ConsentInput, ZConsentInput } from '../../privacy/index.ts';
-import { CsvDecoder, type DecodedAs, decodeSample } from './csv-decoder.ts';
+import type { ConsentInput } from '../../privacy/index.ts';
+import { CsvDecoder, type DecodedAs } from './csv-decoder.ts';
 import { csvImportErrors } from './csv-import.errors.ts';
-import {
-  type CsvDelimiter,
-  countLineBreaks,
-  detectDelimiter,
-  detectEncoding,
-  detectRecordDelimiter,
-  SNIFF_BYTES,
-} from './csv-sniffer.rules.ts';
+import { defaultErrorReportPath } from './csv-import.options.ts';
+import { type CsvDelimiter, countLineBreaks } from './csv-sniffer.rules.ts';
+import { ByteCounter, sniffCsvFile } from './csv-source.ts';
 import { ErrorReportWriter } from './error-report.writer.ts';
 import {
   type ColumnMapping,
@@ -76,60 +69,6 @@ interface PendingRow {
 
 class DryRunRollback extends Error {}
 
-/** `leads.csv` → `leads.errors.csv` in the same folder. */
-export function defaultErrorReportPath(filePath: string): string {
-  const parsed = path.parse(filePath);
-  return path.join(parsed.dir, `${parsed.name}.errors.csv`);
-}
-
-/** `marketing_email:email` → a granted consent input; throws CSV_IMPORT_CONSENT_INVALID otherwise. */
-export function parseConsentOption(value: string): ConsentInput {
-  const [purpose, channel, ...rest] = value.split(':');
-  if (!purpose || !channel || rest.length > 0)
-    throw csvImportErrors.consentInvalid(value, 'expected one colon');
-  const parsed = ZConsentInput.safeParse({ purpose, channel, granted: true });
-  if (!parsed.success)
-    throw csvImportErrors.consentInvalid(value, parsed.error.issues[0]?.message ?? 'invalid');
-  return parsed.data;
-}
-
-/** The requested workspace, or the oldest one when none is given. */
-export async function resolveWorkspaceId(db: Database, requested?: string): Promise<string> {
-  const query = db.select({ id: workspaces.id }).from(workspaces);
-  const [row] = requested
-    ? await query.where(eq(workspaces.id, requested)).limit(1)
-    : await query.orderBy(asc(workspaces.createdAt), asc(workspaces.id)).limit(1);
-  if (!row) throw csvImportErrors.workspaceNotFound(requested ?? null);
-  return row.id;
-}
-
-async function readSample(filePath: string): Promise<{ sample: Uint8Array; size: number }> {
-  let handle: fs.promises.FileHandle;
-  try {
-    handle = await fs.promises.open(filePath, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw csvImportErrors.fileNotFound(filePath);
-    throw error;
-  }
-  try {
-    const { size } = await handle.stat();
-    const buffer = Buffer.alloc(Math.min(SNIFF_BYTES, size));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return { sample: buffer.subarray(0, bytesRead), size };
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Counts bytes flowing through, for the progress bar. */
-class ByteCounter extends Transform {
-  bytes = 0;
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.bytes += chunk.length;
-    callback(null, chunk);
-  }
-}
-
 /**
  * Streams a CSV of any size into leads: sniff encoding and delimiter, map the header, validate each
  * row, then capture valid rows in transactions of `batchSize`. A failed batch is retried row by row
@@ -148,11 +87,7 @@ export async function importLeadsFromCsv(
   const isDryRun = options.isDryRun ?? false;
   const importFile = path.basename(options.filePath);
   const consents = options.consent ? [options.consent] : [];
-  const { sample, size } = await readSample(options.filePath);
-  const encoding = detectEncoding(sample);
-  const sampleText = decodeSample(sample, encoding);
-  const delimiter = detectDelimiter(sampleText, sample.length === size);
-  const recordDelimiter = detectRecordDelimiter(sampleText);
+  const { size, encoding, delimiter, recordDelimiter } = await sniffCsvFile(options.filePath);
 
   const counts: ImportCounts = { rowsRead: 0, created: 0, updated: 0, mergeProposals: 0, rejected: 0 };
   const report = new ErrorReportWriter(options.errorReportPath ?? defaultErrorReportPath(options.filePath));
@@ -224,7 +159,7 @@ export async function importLeadsFromCsv(
   const writeBatch = async (executor: Database, rows: PendingRow[]): Promise<void> => {
     try {
       const results = await executor.transaction((tx) =>
-        captureLeadsInBulk(ctx, rows.map(toIntake), tx as unknown as Database),
+        captureLeadsInBulk(ctx, options.workspaceId, rows.map(toIntake), tx as unknown as Database),
       );
       tally(results);
       return;
@@ -290,7 +225,7 @@ export async function importLeadsFromCsv(
       await reject(line, [
         {
           column: '',
-          reason: `malformed CSV (${skip.code}): a quote opened here is never closed, so the last ${countLineBreaks(skip.raw) + 1} line(s) could not be read`,
+          reason: `malformed CSV (${skip.code}): a quote opened here is never closed, so the last ${countLineBreaks(skip.raw) + (/[\r\n]$/.test(skip.raw) ? 0 : 1)} line(s) could not be read`,
           value: skip.raw.slice(0, 200),
         },
       ]);

@@ -53,7 +53,7 @@ export function normalizeCell(value: string | number | boolean | null | undefine
 }
 
 /** True when the bytes decode as UTF-8 without a single invalid sequence. */
-export function isValidUtf8(bytes: Uint8Array): boolean {
+function isValidUtf8(bytes: Uint8Array): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return true;
@@ -127,7 +127,10 @@ export function sniffDelimiter(sample: string): Delimiter {
     }
     if (modeWidth < 2) continue;
     const consistency = modeFrequency / counts.length;
-    if (consistency > bestConsistency + 1e-9 || (Math.abs(consistency - bestConsistency) < 1e-9 && modeWidth > bestWidth)) {
+    if (
+      consistency > bestConsistency + 1e-9 ||
+      (Math.abs(consistency - bestConsistency) < 1e-9 && modeWidth > bestWidth)
+    ) {
       best = delimiter;
       bestConsistency = consistency;
       bestWidth = modeWidth;
@@ -141,7 +144,10 @@ export function sniffDelimiter(sample: string): Delimiter {
  * duplicates suffixed. `keep[i]` is false for a nameless column that holds no value at all
  * (the one every line's trailing comma creates).
  */
-export function cleanHeader(rawHeader: string[], isColumnEmpty: (index: number) => boolean): { names: string[]; keep: boolean[] } {
+export function cleanHeader(
+  rawHeader: string[],
+  isColumnEmpty: (index: number) => boolean,
+): { names: string[]; keep: boolean[] } {
   const seen = new Map<string, number>();
   const names: string[] = [];
   const keep: boolean[] = [];

@@ -5,7 +5,13 @@ import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import type { Delimiter, TextEncoding } from './csv-sniffer.rules.ts';
-import { cleanHeader, detectBom, detectEncoding, normalizeCell, sniffDelimiter } from './csv-sniffer.rules.ts';
+import {
+  cleanHeader,
+  detectBom,
+  detectEncoding,
+  normalizeCell,
+  sniffDelimiter,
+} from './csv-sniffer.rules.ts';
 
 /** A CSV file as rows of cells; blanks and placeholders are already null. */
 export type CsvTable = {
@@ -32,7 +38,7 @@ async function readHead(path: string): Promise<Uint8Array> {
  * Streams the whole file through a strict UTF-8 decoder: one invalid byte anywhere (an "é"
  * saved by Excel in cp1252 on line 8,000) means the file is not UTF-8.
  */
-export async function detectFileEncoding(path: string): Promise<TextEncoding> {
+async function detectFileEncoding(path: string): Promise<TextEncoding> {
   const bom = detectBom(await readHead(path));
   if (bom) return bom;
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -61,7 +67,11 @@ export async function parseCsvBytes(bytes: Uint8Array): Promise<CsvTable> {
   return parseEncodedStream(Readable.from([buffer]), buffer.subarray(0, SNIFF_BYTES), detectEncoding(bytes));
 }
 
-async function parseEncodedStream(source: Readable, head: Uint8Array, encoding: TextEncoding): Promise<CsvTable> {
+async function parseEncodedStream(
+  source: Readable,
+  head: Uint8Array,
+  encoding: TextEncoding,
+): Promise<CsvTable> {
   const sample = iconv.decode(Buffer.from(head), toIconvName(encoding));
   const delimiter = sniffDelimiter(sample);
   const records: string[][] = [];
@@ -80,8 +90,8 @@ async function parseEncodedStream(source: Readable, head: Uint8Array, encoding: 
   return buildTable(records, encoding, delimiter);
 }
 
-/** Turns parsed records (header first) into a table; exported for tests that parse strings. */
-export function buildTable(records: string[][], encoding: TextEncoding, delimiter: Delimiter): CsvTable {
+/** Turns parsed records (header first) into a table. */
+function buildTable(records: string[][], encoding: TextEncoding, delimiter: Delimiter): CsvTable {
   const [rawHeader = [], ...body] = records;
   // Lines may be longer than the header (a trailing comma on data lines only): widen with blank names.
   const width = Math.max(rawHeader.length, ...body.map((record) => record.length));

@@ -11,8 +11,10 @@ function formatPercent(value: number): string {
 }
 
 /** Right-aligned columns under a header, separated by two spaces. */
-export function formatTable(header: string[], rows: string[][]): string {
-  const widths = header.map((title, c) => Math.max(title.length, ...rows.map((row) => (row[c] ?? '').length)));
+function formatTable(header: string[], rows: string[][]): string {
+  const widths = header.map((title, c) =>
+    Math.max(title.length, ...rows.map((row) => (row[c] ?? '').length)),
+  );
   const line = (cells: string[]) =>
     cells
       .map((cell, c) => cell.padStart(widths[c]!))
@@ -28,17 +30,40 @@ function formatMetricSet(metrics: MetricSet, title: string): string[] {
     formatTable(
       ['model', 'AUC', 'Brier'],
       [
-        ['predictive model (boosted trees + logistic, calibrated)', formatNumber(metrics.auc), formatNumber(metrics.brier)],
+        [
+          'predictive model (boosted trees + logistic, calibrated)',
+          formatNumber(metrics.auc),
+          formatNumber(metrics.brier),
+        ],
         ['baseline: L2 logistic regression', formatNumber(metrics.baselines.logistic), ''],
-        ['baseline: naive Bayes (won/lost frequencies)', formatNumber(metrics.baselines.naiveBayes), ''],
+        [
+          metrics.isNaiveBayesFallback
+            ? 'baseline: naive Bayes (no categorical column: numerics binned)'
+            : 'baseline: naive Bayes, Odoo-style (won/lost per categorical value)',
+          formatNumber(metrics.baselines.naiveBayes),
+          '',
+        ],
+        [
+          'info: naive Bayes with numerics in 10 ranges',
+          formatNumber(metrics.baselines.naiveBayesBinned),
+          '',
+        ],
       ],
     ),
-    `model AUC − logistic AUC = ${formatNumber(metrics.auc - metrics.baselines.logistic)}; model / naive Bayes = ${formatNumber(naiveBayesRatio, 2)}×`,
+    `model AUC − logistic AUC = ${formatNumber(metrics.auc - metrics.baselines.logistic)}; model / naive Bayes = ${formatNumber(naiveBayesRatio, 2)}×` +
+      (metrics.isNaiveBayesFallback
+        ? ' (naive Bayes fell back to the binned variant: the table has no categorical column)'
+        : ''),
     '',
     'Calibration (deciles of predicted probability)',
     formatTable(
       ['decile', 'rows', 'mean predicted', 'observed rate'],
-      metrics.calibration.map((bin) => [String(bin.decile), String(bin.count), formatPercent(bin.meanPredicted), formatPercent(bin.observedRate)]),
+      metrics.calibration.map((bin) => [
+        String(bin.decile),
+        String(bin.count),
+        formatPercent(bin.meanPredicted),
+        formatPercent(bin.observedRate),
+      ]),
     ),
     '',
     'Lift (deciles by score, best first)',
@@ -90,6 +115,7 @@ export function toJsonReport(report: EvaluationReport): Record<string, unknown> 
     calibration: report.calibration,
     lift: report.lift,
     baselines: report.baselines,
+    isNaiveBayesFallback: report.isNaiveBayesFallback,
     holdout: report.holdout,
     excluded: report.excluded,
     rows: report.rows,

@@ -75,7 +75,8 @@ function buildNumericFeature(name: string, values: (string | null)[]): NumericFe
   const edges: number[] = [];
   const valueBins = MAX_BINS - 1;
   if (distinct.length <= valueBins) {
-    for (let i = 0; i + 1 < distinct.length; i++) edges.push((distinct[i]!.value + distinct[i + 1]!.value) / 2);
+    for (let i = 0; i + 1 < distinct.length; i++)
+      edges.push((distinct[i]!.value + distinct[i + 1]!.value) / 2);
   } else {
     // Equal-count cuts; a value heavier than one bin (often 0) gets a bin of its own.
     const target = numbers.length / valueBins;

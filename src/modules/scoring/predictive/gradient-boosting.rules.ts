@@ -1,5 +1,7 @@
+import { addTree } from './boosted-trees.rules.ts';
 import { createRandom, sigmoid } from './metrics.rules.ts';
 import type { BoostedTrees, TreeNode } from './predictive-model.schemas.ts';
+import { findBestSplit } from './tree-split.rules.ts';
 
 /**
  * Gradient-boosted decision trees on binned features, for the log-loss. Histograms per node
@@ -44,72 +46,8 @@ export const DEFAULT_BOOSTING: BoostingOptions = {
   seed: 1,
 };
 
-type Split = { gain: number; feature: number; leftBins: number[] };
-
 function leafStep(gradient: number, hessian: number, options: BoostingOptions): number {
   return (-gradient / (hessian + options.l2)) * options.learningRate;
-}
-
-function score(gradient: number, hessian: number, l2: number): number {
-  return (gradient * gradient) / (hessian + l2);
-}
-
-function findBestSplit(
-  histogram: Float64Array,
-  offsets: number[],
-  data: BinnedData,
-  features: number[],
-  total: { g: number; h: number; c: number },
-  options: BoostingOptions,
-): Split | null {
-  let best: Split | null = null;
-  for (const feature of features) {
-    const base = offsets[feature]!;
-    const bins = data.binCounts[feature]!;
-    const l2 = options.l2 + (data.isCategorical[feature] ? options.categoryL2 : 0);
-    const parent = score(total.g, total.h, l2);
-    const consider = (g: number, h: number, c: number, leftBins: () => number[]) => {
-      const gr = total.g - g;
-      const hr = total.h - h;
-      const cr = total.c - c;
-      if (c < options.minLeafRows || cr < options.minLeafRows || h < 1e-3 || hr < 1e-3) return;
-      const gain = score(g, h, l2) + score(gr, hr, l2) - parent;
-      if (gain > 1e-9 && (best === null || gain > best.gain)) best = { gain, feature, leftBins: leftBins() };
-    };
-    if (data.isCategorical[feature]) {
-      const present: number[] = [];
-      for (let b = 0; b < bins; b++) if (histogram[(base + b) * 3 + 2]! > 0) present.push(b);
-      const ratio = (b: number) => histogram[(base + b) * 3]! / (histogram[(base + b) * 3 + 1]! + options.categorySmoothing);
-      present.sort((a, b) => ratio(a) - ratio(b) || a - b);
-      let g = 0;
-      let h = 0;
-      let c = 0;
-      for (let k = 0; k + 1 < present.length; k++) {
-        const b = present[k]!;
-        g += histogram[(base + b) * 3]!;
-        h += histogram[(base + b) * 3 + 1]!;
-        c += histogram[(base + b) * 3 + 2]!;
-        consider(g, h, c, () => present.slice(0, k + 1));
-      }
-    } else {
-      const gm = histogram[base * 3]!;
-      const hm = histogram[base * 3 + 1]!;
-      const cm = histogram[base * 3 + 2]!;
-      let g = 0;
-      let h = 0;
-      let c = 0;
-      for (let t = 1; t < bins; t++) {
-        g += histogram[(base + t) * 3]!;
-        h += histogram[(base + t) * 3 + 1]!;
-        c += histogram[(base + t) * 3 + 2]!;
-        const upTo = t;
-        const range = () => Array.from({ length: upTo }, (_, i) => i + 1);
-        consider(g, h, c, range);
-        if (cm > 0) consider(g + gm, h + hm, c + cm, () => [0, ...range()]);
-      }
-    }
-  }
-  return best;
 }
 
 function buildHistogram(
@@ -159,10 +97,38 @@ function growTree(
     g += gradients[row]!;
     h += hessians[row]!;
   }
-  const nodes: TreeNode[] = [{ feature: -1, leftBins: [], left: -1, right: -1, value: leafStep(g, h, options) }];
-  type Pending = { node: number; start: number; end: number; depth: number; g: number; h: number; histogram: Float64Array };
+  const nodes: TreeNode[] = [
+    { feature: -1, leftBins: [], left: -1, right: -1, value: leafStep(g, h, options) },
+  ];
+  type Pending = {
+    node: number;
+    start: number;
+    end: number;
+    depth: number;
+    g: number;
+    h: number;
+    histogram: Float64Array;
+  };
   const queue: Pending[] = [
-    { node: 0, start: 0, end: rows.length, depth: 0, g, h, histogram: buildHistogram(data, offsets, totalBins, rows, 0, rows.length, gradients, hessians, features) },
+    {
+      node: 0,
+      start: 0,
+      end: rows.length,
+      depth: 0,
+      g,
+      h,
+      histogram: buildHistogram(
+        data,
+        offsets,
+        totalBins,
+        rows,
+        0,
+        rows.length,
+        gradients,
+        hessians,
+        features,
+      ),
+    },
   ];
   while (queue.length > 0) {
     const item = queue.shift()!;
@@ -198,58 +164,33 @@ function growTree(
     const leftIndex = nodes.length;
     nodes.push({ feature: -1, leftBins: [], left: -1, right: -1, value: leafStep(gl, hl, options) });
     nodes.push({ feature: -1, leftBins: [], left: -1, right: -1, value: leafStep(gr, hr, options) });
-    Object.assign(nodes[item.node]!, { feature: split.feature, leftBins: split.leftBins, left: leftIndex, right: leftIndex + 1 });
+    Object.assign(nodes[item.node]!, {
+      feature: split.feature,
+      leftBins: split.leftBins,
+      left: leftIndex,
+      right: leftIndex + 1,
+    });
     const depth = item.depth + 1;
-    queue.push({ node: leftIndex, start: item.start, end: middle, depth, g: gl, h: hl, histogram: leftHistogram });
-    queue.push({ node: leftIndex + 1, start: middle, end: item.end, depth, g: gr, h: hr, histogram: rightHistogram });
+    queue.push({
+      node: leftIndex,
+      start: item.start,
+      end: middle,
+      depth,
+      g: gl,
+      h: hl,
+      histogram: leftHistogram,
+    });
+    queue.push({
+      node: leftIndex + 1,
+      start: middle,
+      end: item.end,
+      depth,
+      g: gr,
+      h: hr,
+      histogram: rightHistogram,
+    });
   }
   return nodes;
-}
-
-const compiledMasks = new WeakMap<TreeNode, Uint8Array>();
-
-function maskOf(node: TreeNode): Uint8Array {
-  let mask = compiledMasks.get(node);
-  if (!mask) {
-    mask = new Uint8Array(256);
-    for (const bin of node.leftBins) mask[bin] = 1;
-    compiledMasks.set(node, mask);
-  }
-  return mask;
-}
-
-/** Index of the leaf a row reaches; `binOf(feature)` gives the row's bin. */
-export function findLeaf(tree: TreeNode[], binOf: (feature: number) => number): number {
-  let index = 0;
-  let node = tree[0]!;
-  while (node.feature >= 0) {
-    index = maskOf(node)[binOf(node.feature)] ? node.left : node.right;
-    node = tree[index]!;
-  }
-  return index;
-}
-
-/** Adds one tree's output to `margins` for the given rows (the hot loop: no closures). */
-function addTree(tree: TreeNode[], data: BinnedData, rows: ArrayLike<number>, margins: Float64Array): void {
-  const masks = tree.map((node) => (node.feature >= 0 ? maskOf(node) : null));
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    let index = 0;
-    let node = tree[0]!;
-    while (node.feature >= 0) {
-      index = masks[index]![data.columns[node.feature]![row]!] ? node.left : node.right;
-      node = tree[index]!;
-    }
-    margins[row]! += node.value;
-  }
-}
-
-/** Raw log-odds of every row of `data`. */
-export function predictMargins(model: BoostedTrees, data: BinnedData, rowCount: number): Float64Array {
-  const margins = new Float64Array(rowCount).fill(model.baseScore);
-  const all = Array.from({ length: rowCount }, (_, i) => i);
-  for (const tree of model.trees) addTree(tree, data, all, margins);
-  return margins;
 }
 
 /**
@@ -304,23 +245,4 @@ export function fitBoostedTrees(
     }
   }
   return { baseScore, trees: validation.length > 0 ? trees.slice(0, Math.max(1, bestRounds)) : trees };
-}
-
-/**
- * Per-feature contributions to one row's log-odds (the change of node value along its path,
- * credited to the split feature); bias + sum of contributions = the row's margin.
- */
-export function explainMargin(model: BoostedTrees, binOf: (feature: number) => number, featureCount: number): { bias: number; contributions: Float64Array } {
-  const contributions = new Float64Array(featureCount);
-  let bias = model.baseScore;
-  for (const tree of model.trees) {
-    let node = tree[0]!;
-    bias += node.value;
-    while (node.feature >= 0) {
-      const next = tree[maskOf(node)[binOf(node.feature)] ? node.left : node.right]!;
-      contributions[node.feature]! += next.value - node.value;
-      node = next;
-    }
-  }
-  return { bias, contributions };
 }

@@ -1,5 +1,11 @@
 import { normalizeCell } from './csv-sniffer.rules.ts';
-import { describeBins, MISSING_BIN, OTHER_BIN, parseNumeric, toCategoryKey } from './feature-binning.rules.ts';
+import {
+  describeBins,
+  MISSING_BIN,
+  OTHER_BIN,
+  parseNumeric,
+  toCategoryKey,
+} from './feature-binning.rules.ts';
 import type { BinnedData } from './gradient-boosting.rules.ts';
 import type { AdditiveGrid, FeatureSpec, GridPoint, GridRule } from './predictive-model.schemas.ts';
 
@@ -37,11 +43,17 @@ function groupBins(spec: FeatureSpec, column: Uint8Array, binCount: number): num
 }
 
 /** Least-squares additive fit of `logits` over feature groups, by backfitting. */
-export function distillAdditiveGrid(features: FeatureSpec[], data: BinnedData, logits: Float64Array): AdditiveGrid {
+export function distillAdditiveGrid(
+  features: FeatureSpec[],
+  data: BinnedData,
+  logits: Float64Array,
+): AdditiveGrid {
   const n = logits.length;
   const intercept = logits.reduce((sum, value) => sum + value, 0) / Math.max(1, n);
   const groupOfBin = features.map((spec, f) => groupBins(spec, data.columns[f]!, data.binCounts[f]!));
-  const groupsOfRow = features.map((_, f) => Uint8Array.from(data.columns[f]!, (bin) => groupOfBin[f]![bin]!));
+  const groupsOfRow = features.map((_, f) =>
+    Uint8Array.from(data.columns[f]!, (bin) => groupOfBin[f]![bin]!),
+  );
   const counts = groupOfBin.map((groups, f) => {
     const tally = new Array<number>(Math.max(...groups) + 1).fill(0);
     for (const group of groupsOfRow[f]!) tally[group]!++;
@@ -62,14 +74,20 @@ export function distillAdditiveGrid(features: FeatureSpec[], data: BinnedData, l
   }
   return {
     intercept,
-    features: features.map((_, f) => ({ groupOfBin: groupOfBin[f]!, effects: effects[f]!, counts: counts[f]! })),
+    features: features.map((_, f) => ({
+      groupOfBin: groupOfBin[f]!,
+      effects: effects[f]!,
+      counts: counts[f]!,
+    })),
   };
 }
 
 function ruleOf(spec: FeatureSpec, first: number, last: number): GridRule {
   if (first === MISSING_BIN) return { kind: 'missing' };
   if (spec.kind === 'categorical') {
-    return first === OTHER_BIN ? { kind: 'other', known: [...spec.labels] } : { kind: 'equals', value: spec.labels[first - 2]! };
+    return first === OTHER_BIN
+      ? { kind: 'other', known: [...spec.labels] }
+      : { kind: 'equals', value: spec.labels[first - 2]! };
   }
   return {
     kind: 'range',
@@ -92,28 +110,42 @@ export function freezeToGridPoints(model: { features: FeatureSpec[]; grid: Addit
     const anchor = grid.counts.indexOf(Math.max(...grid.counts));
     const reference = grid.effects[anchor] ?? 0;
     base += reference;
-    const pointsOfGroup = grid.effects.map((effect) => Math.round((effect - reference) * POINTS_PER_LOGIT));
+    // A group no training lead fell in (a category never blank, say) says nothing: zero points.
+    const pointsOfGroup = grid.effects.map((effect, group) =>
+      (grid.counts[group] ?? 0) === 0 ? 0 : Math.round((effect - reference) * POINTS_PER_LOGIT),
+    );
     // Runs of consecutive bins in the same group (numeric groups are contiguous ranges; bin 0 is alone).
     const runs: { first: number; last: number; points: number }[] = [];
     grid.groupOfBin.forEach((group, bin) => {
       const value = pointsOfGroup[group] ?? 0;
       const previous = runs[runs.length - 1];
-      const canExtend = spec.kind === 'numeric' && bin > 1 && previous && previous.first > 0 && previous.points === value;
+      const canExtend =
+        spec.kind === 'numeric' && bin > 1 && previous && previous.first > 0 && previous.points === value;
       if (canExtend) previous.last = bin;
       else runs.push({ first: bin, last: bin, points: value });
     });
     for (const run of runs) {
       if (run.points === 0) continue;
       const condition = `${spec.name} ${describeBins(spec, run.first, run.last)}`;
-      points.push({ feature: spec.name, condition, points: run.points, rule: ruleOf(spec, run.first, run.last) });
+      points.push({
+        feature: spec.name,
+        condition,
+        points: run.points,
+        rule: ruleOf(spec, run.first, run.last),
+      });
     }
   });
-  points.unshift({ feature: '(base)', condition: 'every lead', points: Math.round(base * POINTS_PER_LOGIT), rule: { kind: 'always' } });
+  points.unshift({
+    feature: '(base)',
+    condition: 'every lead',
+    points: Math.round(base * POINTS_PER_LOGIT),
+    rule: { kind: 'always' },
+  });
   return points;
 }
 
 /** Does a cell satisfy a grid rule? Self-contained, so an edited grid needs no model to run. */
-export function matchesRule(rule: GridRule, cell: string | null): boolean {
+function matchesRule(rule: GridRule, cell: string | null): boolean {
   switch (rule.kind) {
     case 'always':
       return true;
@@ -132,7 +164,10 @@ export function matchesRule(rule: GridRule, cell: string | null): boolean {
 }
 
 /** A lead's total on the grid: 20 more points = twice the odds; sigmoid(total / POINTS_PER_LOGIT) ≈ probability. */
-export function sumGridPoints(grid: GridPoint[], row: Record<string, string | number | boolean | null | undefined>): number {
+export function sumGridPoints(
+  grid: GridPoint[],
+  row: Record<string, string | number | boolean | null | undefined>,
+): number {
   let total = 0;
   for (const entry of grid) {
     const cell = entry.rule.kind === 'always' ? null : normalizeCell(row[entry.feature]);

@@ -8,9 +8,23 @@ export { freezeToGridPoints, POINTS_PER_LOGIT, sumGridPoints } from './grid-poin
 export { LabelError } from './label.rules.ts';
 export type { ExcludedColumn } from './leak-guard.rules.ts';
 /** Cross-validated evaluation of the model and two baselines on a table. */
-export { type EvaluateOptions, type EvaluationReport, evaluateTable, type HoldoutReport, type MetricSet } from './model-evaluation.service.ts';
+export {
+  type EvaluateOptions,
+  type EvaluationReport,
+  evaluateTable,
+  type HoldoutReport,
+  type MetricSet,
+} from './model-evaluation.service.ts';
 /** Train on labelled rows; score one lead with its top factors, or many at once. */
-export { type FeatureRow, type RowScore, type ScoreFactor, scoreRow, scoreRows, type TrainOptions, trainModel } from './predictive-model.rules.ts';
+export {
+  type FeatureRow,
+  type RowScore,
+  type ScoreFactor,
+  scoreRow,
+  scoreRows,
+  type TrainOptions,
+  trainModel,
+} from './predictive-model.rules.ts';
 /** The stored model's contract and its JSON round trip. */
 export {
   deserializeModel,

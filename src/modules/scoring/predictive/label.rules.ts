@@ -16,16 +16,56 @@ export class LabelError extends Error {
 }
 
 const POSITIVE_WORDS = new Set([
-  '1', '1.0', 'yes', 'y', 'true', 't', 'won', 'win', 'closed won', 'converted', 'success', 'successful',
-  'positive', 'pos', 'qualified', 'sale', 'sold', 'signed', 'customer', 'oui', 'gagné', 'gagne',
+  '1',
+  '1.0',
+  'yes',
+  'y',
+  'true',
+  't',
+  'won',
+  'win',
+  'closed won',
+  'converted',
+  'success',
+  'successful',
+  'positive',
+  'pos',
+  'qualified',
+  'sale',
+  'sold',
+  'signed',
+  'customer',
+  'oui',
+  'gagné',
+  'gagne',
 ]);
 const NEGATIVE_WORDS = new Set([
-  '0', '0.0', 'no', 'n', 'false', 'f', 'lost', 'lose', 'closed lost', 'not converted', 'failure', 'failed',
-  'negative', 'neg', 'unqualified', 'disqualified', 'no sale', 'non', 'perdu',
+  '0',
+  '0.0',
+  'no',
+  'n',
+  'false',
+  'f',
+  'lost',
+  'lose',
+  'closed lost',
+  'not converted',
+  'failure',
+  'failed',
+  'negative',
+  'neg',
+  'unqualified',
+  'disqualified',
+  'no sale',
+  'non',
+  'perdu',
 ]);
 
 function toKey(value: string): string {
-  return value.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 }
 
 /**
@@ -56,14 +96,18 @@ export function parseLabels(values: (string | null)[], positive?: string): Parse
   if (positive !== undefined) {
     const wanted = toKey(positive);
     if (!counts.has(wanted)) {
-      throw new LabelError(`--positive ${positive} is not a value of the label column (${keys.map(spell).join(', ')}).`);
+      throw new LabelError(
+        `--positive ${positive} is not a value of the label column (${keys.map(spell).join(', ')}).`,
+      );
     }
     positiveKeys = new Set([wanted]);
     reason = 'given with --positive';
   } else if (keys.every((key) => POSITIVE_WORDS.has(key) || NEGATIVE_WORDS.has(key))) {
     positiveKeys = new Set(keys.filter((key) => POSITIVE_WORDS.has(key)));
     if (positiveKeys.size === 0 || positiveKeys.size === keys.length) {
-      throw new LabelError(`Cannot tell the positive value among ${keys.map(spell).join(', ')}; pass --positive.`);
+      throw new LabelError(
+        `Cannot tell the positive value among ${keys.map(spell).join(', ')}; pass --positive.`,
+      );
     }
     reason = 'inferred from the value names';
   } else if (keys.length === 2) {
@@ -72,7 +116,9 @@ export function parseLabels(values: (string | null)[], positive?: string): Parse
     positiveKeys = new Set([rarer]);
     reason = 'inferred as the rarer of the two values';
   } else {
-    throw new LabelError(`The label column has ${keys.length} values (${keys.slice(0, 6).map(spell).join(', ')}…); pass --positive.`);
+    throw new LabelError(
+      `The label column has ${keys.length} values (${keys.slice(0, 6).map(spell).join(', ')}…); pass --positive.`,
+    );
   }
 
   const labels = new Int8Array(values.length);

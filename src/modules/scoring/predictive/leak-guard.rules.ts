@@ -1,4 +1,11 @@
-import { binColumn, buildFeatureSpec, countBins, isNumericColumn, parseNumeric, toCategoryKey } from './feature-binning.rules.ts';
+import {
+  binColumn,
+  buildFeatureSpec,
+  countBins,
+  isNumericColumn,
+  parseNumeric,
+  toCategoryKey,
+} from './feature-binning.rules.ts';
 import { computeAuc } from './metrics.rules.ts';
 
 /**
@@ -33,7 +40,8 @@ const AFTER_CONTACT_NAME =
   /\b(tags?|score|scores|scoring|quality|profile|status|stage|rating|grade|index|outcome|result|reason|disposition|closed?|won|lost|last activity|notable activity|last contact|last action|next step|follow ?up)\b/;
 const ARRIVAL_ATTRIBUTE =
   /\b(credit (score|rating|grade)|fico|(marital|employment|job|work|occupation|student|family|residency|citizenship|housing|smoking|health|relationship|visa|immigration) status|body mass index|bmi)\b/;
-const IDENTIFIER_NAME = /\b(id|ids|uuid|guid|key|number|no|num|ref|reference|email|e mail|phone|mobile|name)\b/;
+const IDENTIFIER_NAME =
+  /\b(id|ids|uuid|guid|key|number|no|num|ref|reference|email|e mail|phone|mobile|name)\b/;
 
 function wordsOf(name: string): string {
   // "LeadScore", "lead_score", "Lead-Score" all read as "lead score".
@@ -45,7 +53,12 @@ function wordsOf(name: string): string {
 }
 
 /** Out-of-fold AUC of the column alone: per-bin positive rates learnt on the other folds. */
-export function computeSingleColumnAuc(values: (string | null)[], labels: ArrayLike<number>, folds: Int32Array, foldCount: number): number {
+export function computeSingleColumnAuc(
+  values: (string | null)[],
+  labels: ArrayLike<number>,
+  folds: Int32Array,
+  foldCount: number,
+): number {
   const scores = new Float64Array(values.length);
   for (let fold = 0; fold < foldCount; fold++) {
     const trainValues = values.filter((_, i) => folds[i] !== fold);
@@ -90,10 +103,10 @@ function findPureValue(values: (string | null)[], labels: ArrayLike<number>): st
     const rate = entry.positives / entry.count;
     // Purity only surprises when the class is not already the near-universal one.
     if (rate >= PURE_VALUE_RATE && baseRate < PURE_VALUE_RATE) {
-      return `"${entry.label}" covers ${(100 * entry.count / values.length).toFixed(0)}% of rows and ${(100 * rate).toFixed(1)}% of them are positive`;
+      return `"${entry.label}" covers ${((100 * entry.count) / values.length).toFixed(0)}% of rows and ${(100 * rate).toFixed(1)}% of them are positive`;
     }
     if (1 - rate >= PURE_VALUE_RATE && 1 - baseRate < PURE_VALUE_RATE) {
-      return `"${entry.label}" covers ${(100 * entry.count / values.length).toFixed(0)}% of rows and ${(100 * (1 - rate)).toFixed(1)}% of them are negative`;
+      return `"${entry.label}" covers ${((100 * entry.count) / values.length).toFixed(0)}% of rows and ${(100 * (1 - rate)).toFixed(1)}% of them are negative`;
     }
   }
   return null;
@@ -114,7 +127,8 @@ function describeIdentifier(name: string, values: (string | null)[]): string | n
   if (isWholeNumbers && distinct === present.length) {
     const numbers = present.map((value) => parseNumeric(value)!);
     const range = Math.max(...numbers) - Math.min(...numbers);
-    if (range <= 100 * present.length) return 'identifier-like: whole numbers, all distinct, in a dense sequence';
+    if (range <= 100 * present.length)
+      return 'identifier-like: whole numbers, all distinct, in a dense sequence';
   }
   if (IDENTIFIER_NAME.test(wordsOf(name)) && uniqueShare >= 0.5) {
     return `identifier-like name with ${(100 * uniqueShare).toFixed(0)}% unique values`;
@@ -123,14 +137,22 @@ function describeIdentifier(name: string, values: (string | null)[]): string | n
 }
 
 /** Reason to leave a column out, or null to learn from it. */
-export function judgeColumn(name: string, values: (string | null)[], labels: ArrayLike<number>, folds: Int32Array, foldCount: number): string | null {
+export function judgeColumn(
+  name: string,
+  values: (string | null)[],
+  labels: ArrayLike<number>,
+  folds: Int32Array,
+  foldCount: number,
+): string | null {
   const distinct = new Set(values.filter((value) => value !== null).map((value) => toCategoryKey(value!)));
   if (distinct.size === 0) return 'empty: no value in any row';
-  if (distinct.size === 1) return `constant: every filled row says "${values.find((value) => value !== null)}"`;
+  if (distinct.size === 1)
+    return `constant: every filled row says "${values.find((value) => value !== null)}"`;
   const identifier = describeIdentifier(name, values);
   if (identifier) return identifier;
   const auc = computeSingleColumnAuc(values, labels, folds, foldCount);
-  if (auc >= PERFECT_AUC) return `leak suspected: predicts the label almost alone (out-of-fold AUC ${auc.toFixed(3)})`;
+  if (auc >= PERFECT_AUC)
+    return `leak suspected: predicts the label almost alone (out-of-fold AUC ${auc.toFixed(3)})`;
   const pure = findPureValue(values, labels);
   if (pure) return `leak suspected: ${pure}`;
   const words = wordsOf(name);

@@ -14,7 +14,7 @@ const L2 = 1;
 /** Each row as (weight index, input value) pairs, two slots per numeric feature and one per categorical. */
 export type EncodedRows = { indices: Int32Array; values: Float64Array; slots: number; rows: number };
 
-export function computeOffsets(features: FeatureSpec[]): { offsets: number[]; width: number } {
+function computeOffsets(features: FeatureSpec[]): { offsets: number[]; width: number } {
   const offsets: number[] = [];
   let width = 0;
   for (const spec of features) {
@@ -29,7 +29,14 @@ function slotsOf(spec: FeatureSpec): number {
 }
 
 /** Writes one feature's input pairs for one cell. */
-function encodeCell(spec: FeatureSpec, offset: number, value: string | null, indices: Int32Array, values: Float64Array, at: number): void {
+function encodeCell(
+  spec: FeatureSpec,
+  offset: number,
+  value: string | null,
+  indices: Int32Array,
+  values: Float64Array,
+  at: number,
+): void {
   if (spec.kind === 'categorical') {
     indices[at] = offset + binValue(spec, value);
     values[at] = 1;
@@ -44,7 +51,11 @@ function encodeCell(spec: FeatureSpec, offset: number, value: string | null, ind
 }
 
 /** `columns[f][row]` is the cell of feature f. */
-export function encodeRows(features: FeatureSpec[], columns: (string | null)[][], rowCount: number): EncodedRows {
+export function encodeRows(
+  features: FeatureSpec[],
+  columns: (string | null)[][],
+  rowCount: number,
+): EncodedRows {
   const { offsets } = computeOffsets(features);
   const slots = features.reduce((sum, spec) => sum + slotsOf(spec), 0);
   const indices = new Int32Array(rowCount * slots);
@@ -52,7 +63,8 @@ export function encodeRows(features: FeatureSpec[], columns: (string | null)[][]
   let slot = 0;
   features.forEach((spec, f) => {
     const column = columns[f]!;
-    for (let row = 0; row < rowCount; row++) encodeCell(spec, offsets[f]!, column[row] ?? null, indices, values, row * slots + slot);
+    for (let row = 0; row < rowCount; row++)
+      encodeCell(spec, offsets[f]!, column[row] ?? null, indices, values, row * slots + slot);
     slot += slotsOf(spec);
   });
   return { indices, values, slots, rows: rowCount };
@@ -61,12 +73,19 @@ export function encodeRows(features: FeatureSpec[], columns: (string | null)[][]
 function marginOf(encoded: EncodedRows, row: number, intercept: number, weights: ArrayLike<number>): number {
   let margin = intercept;
   const start = row * encoded.slots;
-  for (let k = start; k < start + encoded.slots; k++) margin += weights[encoded.indices[k]!]! * encoded.values[k]!;
+  for (let k = start; k < start + encoded.slots; k++)
+    margin += weights[encoded.indices[k]!]! * encoded.values[k]!;
   return margin;
 }
 
 /** Loss (mean log-loss + L2/2n·|w|²) and its gradient; parameter 0 is the unpenalised intercept. */
-function evaluateLoss(encoded: EncodedRows, labels: ArrayLike<number>, rows: number[], parameters: Float64Array, gradient: Float64Array): number {
+function evaluateLoss(
+  encoded: EncodedRows,
+  labels: ArrayLike<number>,
+  rows: number[],
+  parameters: Float64Array,
+  gradient: Float64Array,
+): number {
   gradient.fill(0);
   const weights = parameters.subarray(1);
   let loss = 0;
@@ -77,7 +96,8 @@ function evaluateLoss(encoded: EncodedRows, labels: ArrayLike<number>, rows: num
     const residual = sigmoid(margin) - y;
     gradient[0]! += residual;
     const start = row * encoded.slots;
-    for (let k = start; k < start + encoded.slots; k++) gradient[1 + encoded.indices[k]!]! += residual * encoded.values[k]!;
+    for (let k = start; k < start + encoded.slots; k++)
+      gradient[1 + encoded.indices[k]!]! += residual * encoded.values[k]!;
   }
   const n = Math.max(1, rows.length);
   let penalty = 0;
@@ -96,7 +116,10 @@ function dot(a: Float64Array, b: Float64Array): number {
 }
 
 /** Limited-memory BFGS with a backtracking line search: the objective is smooth and convex. */
-function minimise(size: number, objective: (x: Float64Array, gradient: Float64Array) => number): Float64Array {
+function minimise(
+  size: number,
+  objective: (x: Float64Array, gradient: Float64Array) => number,
+): Float64Array {
   const memory = 10;
   let x = new Float64Array(size);
   let gradient = new Float64Array(size);
@@ -159,13 +182,23 @@ function minimise(size: number, objective: (x: Float64Array, gradient: Float64Ar
   return x;
 }
 
-export function fitLogisticRegression(features: FeatureSpec[], encoded: EncodedRows, labels: ArrayLike<number>, rows: number[]): LinearModel {
+export function fitLogisticRegression(
+  features: FeatureSpec[],
+  encoded: EncodedRows,
+  labels: ArrayLike<number>,
+  rows: number[],
+): LinearModel {
   const { offsets, width } = computeOffsets(features);
   const parameters = minimise(width + 1, (x, gradient) => evaluateLoss(encoded, labels, rows, x, gradient));
   const weights = Array.from(parameters.subarray(1));
   const centers = features.map(() => 0);
   for (const row of rows) {
-    const terms = explainLinear({ intercept: 0, weights, offsets, centers: features.map(() => 0) }, encoded, row, features.length);
+    const terms = explainLinear(
+      { intercept: 0, weights, offsets, centers: features.map(() => 0) },
+      encoded,
+      row,
+      features.length,
+    );
     terms.forEach((term, f) => {
       centers[f]! += term / rows.length;
     });
@@ -175,12 +208,18 @@ export function fitLogisticRegression(features: FeatureSpec[], encoded: EncodedR
 
 export function predictLinear(model: LinearModel, encoded: EncodedRows): Float64Array {
   const margins = new Float64Array(encoded.rows);
-  for (let row = 0; row < encoded.rows; row++) margins[row] = marginOf(encoded, row, model.intercept, model.weights);
+  for (let row = 0; row < encoded.rows; row++)
+    margins[row] = marginOf(encoded, row, model.intercept, model.weights);
   return margins;
 }
 
 /** Each feature's term for one row, minus its training mean (so they sum to margin − bias). */
-export function explainLinear(model: LinearModel, encoded: EncodedRows, row: number, featureCount: number): number[] {
+export function explainLinear(
+  model: LinearModel,
+  encoded: EncodedRows,
+  row: number,
+  featureCount: number,
+): number[] {
   const terms = new Array<number>(featureCount).fill(0);
   const start = row * encoded.slots;
   let feature = 0;

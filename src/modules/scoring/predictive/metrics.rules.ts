@@ -22,7 +22,7 @@ export function createRandom(seed: number): () => number {
   };
 }
 
-export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
+function shuffleInPlace<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     const swap = items[i]!;
@@ -34,11 +34,6 @@ export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
 
 export function sigmoid(logit: number): number {
   return logit >= 0 ? 1 / (1 + Math.exp(-logit)) : Math.exp(logit) / (1 + Math.exp(logit));
-}
-
-export function logitOf(probability: number): number {
-  const p = Math.min(1 - 1e-12, Math.max(1e-12, probability));
-  return Math.log(p / (1 - p));
 }
 
 /**
@@ -89,7 +84,9 @@ function splitIntoDeciles(scores: ArrayLike<number>, descending: boolean): numbe
   const n = scores.length;
   const sign = descending ? -1 : 1;
   // Ties keep row order so the tables are deterministic.
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => sign * (scores[a]! - scores[b]!) || a - b);
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => sign * (scores[a]! - scores[b]!) || a - b,
+  );
   const groups: number[][] = [];
   for (let d = 0; d < 10; d++) {
     const group = order.slice(Math.floor((d * n) / 10), Math.floor(((d + 1) * n) / 10));
@@ -99,7 +96,10 @@ function splitIntoDeciles(scores: ArrayLike<number>, descending: boolean): numbe
 }
 
 /** Deciles of predicted probability (lowest first): does a predicted 30% come true 30% of the time? */
-export function computeCalibration(probabilities: ArrayLike<number>, labels: ArrayLike<number>): CalibrationBin[] {
+export function computeCalibration(
+  probabilities: ArrayLike<number>,
+  labels: ArrayLike<number>,
+): CalibrationBin[] {
   return splitIntoDeciles(probabilities, false).map((group, index) => {
     let predicted = 0;
     let observed = 0;
@@ -156,24 +156,4 @@ export function assignStratifiedFolds(labels: ArrayLike<number>, folds: number, 
     }
   }
   return assignment;
-}
-
-/** One stratified train/validation cut; `share` is the validation fraction. */
-export function splitStratified(
-  labels: ArrayLike<number>,
-  share: number,
-  seed: number,
-): { train: number[]; validation: number[] } {
-  const random = createRandom(seed);
-  const train: number[] = [];
-  const validation: number[] = [];
-  for (const wanted of [1, 0]) {
-    const rows: number[] = [];
-    for (let i = 0; i < labels.length; i++) if (labels[i] === wanted) rows.push(i);
-    shuffleInPlace(rows, random);
-    const cut = Math.round(rows.length * share);
-    validation.push(...rows.slice(0, cut));
-    train.push(...rows.slice(cut));
-  }
-  return { train: train.sort((a, b) => a - b), validation: validation.sort((a, b) => a - b) };
 }

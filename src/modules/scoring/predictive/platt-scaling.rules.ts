@@ -10,13 +10,17 @@ export type PlattScaling = { scale: number; offset: number };
  */
 const MIN_SCALE = 0.05;
 
-export function fitPlattScaling(margins: ArrayLike<number>, labels: ArrayLike<number>): PlattScaling {
+function fitPlattScaling(margins: ArrayLike<number>, labels: ArrayLike<number>): PlattScaling {
   const fitted = fitLine(margins, labels, null);
   return fitted.scale >= MIN_SCALE ? fitted : fitLine(margins, labels, MIN_SCALE);
 }
 
 /** Newton's method on (scale, offset), or on the offset alone when `fixedScale` is given. */
-function fitLine(margins: ArrayLike<number>, labels: ArrayLike<number>, fixedScale: number | null): PlattScaling {
+function fitLine(
+  margins: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  fixedScale: number | null,
+): PlattScaling {
   let scale = fixedScale ?? 1;
   let offset = 0;
   // A whisper of L2 keeps the 2×2 system solvable when the margins are (nearly) constant.
@@ -60,7 +64,7 @@ function fitLine(margins: ArrayLike<number>, labels: ArrayLike<number>, fixedSca
  * they are few, and an even blend is the safe choice then (the trees overfit small files, the
  * linear model misses interactions): the picked weight is pulled towards 0.5 by n / (n + prior).
  */
-const EVEN_BLEND_PRIOR_ROWS = Number(process.env.PRIOR ?? 1000);
+const EVEN_BLEND_PRIOR_ROWS = 1000;
 
 /**
  * Picks the weight of the trees in a log-odds blend with the linear model, and the Platt
@@ -74,9 +78,11 @@ export function chooseBlend(
   const blended = new Float64Array(labels.length);
   const probabilities = new Float64Array(labels.length);
   const fitWeight = (treeWeight: number) => {
-    for (let i = 0; i < blended.length; i++) blended[i] = treeWeight * treeMargins[i]! + (1 - treeWeight) * linearMargins[i]!;
+    for (let i = 0; i < blended.length; i++)
+      blended[i] = treeWeight * treeMargins[i]! + (1 - treeWeight) * linearMargins[i]!;
     const platt = fitPlattScaling(blended, labels);
-    for (let i = 0; i < blended.length; i++) probabilities[i] = sigmoid(platt.scale * blended[i]! + platt.offset);
+    for (let i = 0; i < blended.length; i++)
+      probabilities[i] = sigmoid(platt.scale * blended[i]! + platt.offset);
     return { treeWeight, ...platt, loss: computeLogLoss(probabilities, labels) };
   };
   let best = fitWeight(1);

@@ -1,10 +1,17 @@
+import { explainMargin, predictMargins } from './boosted-trees.rules.ts';
 import { normalizeCell } from './csv-sniffer.rules.ts';
 import { binColumn, binValue, buildFeatureSpec, countBins } from './feature-binning.rules.ts';
 import type { BinnedData, BoostingOptions } from './gradient-boosting.rules.ts';
-import { DEFAULT_BOOSTING, explainMargin, fitBoostedTrees, predictMargins } from './gradient-boosting.rules.ts';
+import { DEFAULT_BOOSTING, fitBoostedTrees } from './gradient-boosting.rules.ts';
 import { distillAdditiveGrid } from './grid-points.rules.ts';
 import { parseLabels } from './label.rules.ts';
-import { encodeRows, explainLinear, fitLogisticRegression, linearBias, predictLinear } from './logistic-regression.rules.ts';
+import {
+  encodeRows,
+  explainLinear,
+  fitLogisticRegression,
+  linearBias,
+  predictLinear,
+} from './logistic-regression.rules.ts';
 import { assignStratifiedFolds, sigmoid } from './metrics.rules.ts';
 import { chooseBlend } from './platt-scaling.rules.ts';
 import type { BoostedTrees, FeatureSpec, TrainedModel } from './predictive-model.schemas.ts';
@@ -111,7 +118,11 @@ export function trainModel(rows: FeatureRow[], options: TrainOptions): TrainedMo
     linear,
     blend,
     grid: { intercept: 0, features: [] },
-    training: { rows: kept.length, positiveRate: positives / Math.max(1, kept.length), rounds: members.map((member) => member.trees.length) },
+    training: {
+      rows: kept.length,
+      positiveRate: positives / Math.max(1, kept.length),
+      rounds: members.map((member) => member.trees.length),
+    },
   };
   model.grid = distillAdditiveGrid(features, data, computeLogits(model, data, encoded, kept.length));
   return model;
@@ -127,11 +138,18 @@ function predictEnsemble(members: BoostedTrees[], data: BinnedData, rowCount: nu
   return total;
 }
 
-function computeLogits(model: TrainedModel, data: BinnedData, encoded: ReturnType<typeof encodeRows>, rowCount: number): Float64Array {
+function computeLogits(
+  model: TrainedModel,
+  data: BinnedData,
+  encoded: ReturnType<typeof encodeRows>,
+  rowCount: number,
+): Float64Array {
   const treeMargins = predictEnsemble(model.members, data, rowCount);
   const linearMargins = predictLinear(model.linear, encoded);
   const { treeWeight, scale, offset } = model.blend;
-  return treeMargins.map((margin, i) => scale * (treeWeight * margin + (1 - treeWeight) * linearMargins[i]!) + offset);
+  return treeMargins.map(
+    (margin, i) => scale * (treeWeight * margin + (1 - treeWeight) * linearMargins[i]!) + offset,
+  );
 }
 
 /** Calibrated probabilities of many rows at once (the fast path for evaluation). */
@@ -140,7 +158,12 @@ export function scoreRows(model: TrainedModel, rows: FeatureRow[]): Float64Array
     model.features.map((spec) => spec.name),
     rows,
   );
-  const logits = computeLogits(model, binFeatures(model.features, columns), encodeRows(model.features, columns, rows.length), rows.length);
+  const logits = computeLogits(
+    model,
+    binFeatures(model.features, columns),
+    encodeRows(model.features, columns, rows.length),
+    rows.length,
+  );
   return logits.map(sigmoid);
 }
 
@@ -175,5 +198,11 @@ export function scoreRow(model: TrainedModel, row: FeatureRow, options: { limit?
     .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.feature < b.feature ? -1 : 1));
   const factors = ranked.slice(0, options.limit ?? 5);
   const listed = factors.reduce((sum, factor) => sum + factor.contribution, 0);
-  return { probability: sigmoid(logit), logit, baseLogit, factors, otherContribution: logit - baseLogit - listed };
+  return {
+    probability: sigmoid(logit),
+    logit,
+    baseLogit,
+    factors,
+    otherContribution: logit - baseLogit - listed,
+  };
 }

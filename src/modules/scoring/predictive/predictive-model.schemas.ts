@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** The stored model is a contract (it outlives the code that wrote it), so its shape is checked on load. */
 
-export const ZNumericFeature = z.object({
+const ZNumericFeature = z.object({
   name: z.string(),
   kind: z.literal('numeric'),
   /** Bin thresholds: value <= edges[k] falls in bin k + 1; bin 0 is "missing". */
@@ -15,7 +15,7 @@ export const ZNumericFeature = z.object({
 });
 export type NumericFeature = z.infer<typeof ZNumericFeature>;
 
-export const ZCategoricalFeature = z.object({
+const ZCategoricalFeature = z.object({
   name: z.string(),
   kind: z.literal('categorical'),
   /** Normalised keys (lowercase, single spaces) of the frequent categories, bins 2…; bin 1 is "other". */
@@ -25,11 +25,11 @@ export const ZCategoricalFeature = z.object({
 });
 export type CategoricalFeature = z.infer<typeof ZCategoricalFeature>;
 
-export const ZFeatureSpec = z.discriminatedUnion('kind', [ZNumericFeature, ZCategoricalFeature]);
+const ZFeatureSpec = z.discriminatedUnion('kind', [ZNumericFeature, ZCategoricalFeature]);
 export type FeatureSpec = z.infer<typeof ZFeatureSpec>;
 
 /** A leaf has feature -1. `value` is the shrunk Newton step at that node (internal nodes too, for explanations). */
-export const ZTreeNode = z.object({
+const ZTreeNode = z.object({
   feature: z.number().int(),
   leftBins: z.array(z.number().int().min(0).max(255)),
   left: z.number().int(),
@@ -38,10 +38,10 @@ export const ZTreeNode = z.object({
 });
 export type TreeNode = z.infer<typeof ZTreeNode>;
 
-export const ZBoostedTrees = z.object({ baseScore: z.number(), trees: z.array(z.array(ZTreeNode)) });
+const ZBoostedTrees = z.object({ baseScore: z.number(), trees: z.array(z.array(ZTreeNode)) });
 export type BoostedTrees = z.infer<typeof ZBoostedTrees>;
 
-export const ZLinearModel = z.object({
+const ZLinearModel = z.object({
   intercept: z.number(),
   weights: z.array(z.number()),
   /** First weight of each feature: numeric features own two (value, missing), categorical ones one per bin. */
@@ -51,9 +51,15 @@ export const ZLinearModel = z.object({
 });
 export type LinearModel = z.infer<typeof ZLinearModel>;
 
-export const ZAdditiveGrid = z.object({
+const ZAdditiveGrid = z.object({
   intercept: z.number(),
-  features: z.array(z.object({ groupOfBin: z.array(z.number().int()), effects: z.array(z.number()), counts: z.array(z.number()) })),
+  features: z.array(
+    z.object({
+      groupOfBin: z.array(z.number().int()),
+      effects: z.array(z.number()),
+      counts: z.array(z.number()),
+    }),
+  ),
 });
 export type AdditiveGrid = z.infer<typeof ZAdditiveGrid>;
 
@@ -72,7 +78,7 @@ export const ZTrainedModel = z.object({
 });
 export type TrainedModel = z.infer<typeof ZTrainedModel>;
 
-export const ZGridRule = z.discriminatedUnion('kind', [
+const ZGridRule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('always') }),
   z.object({ kind: z.literal('missing') }),
   z.object({ kind: z.literal('equals'), value: z.string() }),
@@ -81,7 +87,12 @@ export const ZGridRule = z.discriminatedUnion('kind', [
 ]);
 export type GridRule = z.infer<typeof ZGridRule>;
 
-export const ZGridPoint = z.object({ feature: z.string(), condition: z.string(), points: z.number().int(), rule: ZGridRule });
+export const ZGridPoint = z.object({
+  feature: z.string(),
+  condition: z.string(),
+  points: z.number().int(),
+  rule: ZGridRule,
+});
 export type GridPoint = z.infer<typeof ZGridPoint>;
 
 export class ModelFormatError extends Error {
@@ -98,7 +109,10 @@ export function deserializeModel(json: string): TrainedModel {
   const parsed = ZTrainedModel.safeParse(JSON.parse(json));
   if (!parsed.success) throw new ModelFormatError(`Not a Chaud predictive model: ${parsed.error.message}`);
   const model = parsed.data;
-  if (model.linear.offsets.length !== model.features.length || model.grid.features.length !== model.features.length) {
+  if (
+    model.linear.offsets.length !== model.features.length ||
+    model.grid.features.length !== model.features.length
+  ) {
     throw new ModelFormatError('Not a Chaud predictive model: the parts disagree on the number of features.');
   }
   return model;

@@ -15,7 +15,19 @@ const OCCUPATIONS = ['Student', 'Working Professional', 'Unemployed', 'Businessm
 export function generateSyntheticLeads(options: SyntheticOptions): CsvTable {
   const random = createRandom(options.seed);
   const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  const columns = ['Lead Id', 'Source', 'Occupation', 'City', 'Visits', 'Minutes On Site', 'Budget', 'Plan', 'Noise A', 'Noise B', 'Won'];
+  const columns = [
+    'Lead Id',
+    'Source',
+    'Occupation',
+    'City',
+    'Visits',
+    'Minutes On Site',
+    'Budget',
+    'Plan',
+    'Noise A',
+    'Noise B',
+    'Won',
+  ];
   if (options.leak) columns.splice(columns.length - 1, 0, 'Segment Code');
   const rows: (string | null)[][] = [];
   for (let i = 0; i < options.rows; i++) {
@@ -28,10 +40,18 @@ export function generateSyntheticLeads(options: SyntheticOptions): CsvTable {
     const plan = random() < 0.5 ? 'Monthly' : 'Yearly';
     const isStudent = occupation === 0;
     const isLongVisit = minutes > 20;
-    let logit = -1 + SOURCE_EFFECT[source]! + 0.35 * Math.log1p(visits) + (occupation === 1 ? 0.8 : 0) + (city < 5 ? 0.4 : 0);
+    let logit =
+      -1 +
+      SOURCE_EFFECT[source]! +
+      0.35 * Math.log1p(visits) +
+      (occupation === 1 ? 0.8 : 0) +
+      (city < 5 ? 0.4 : 0);
     logit += 0.6 * (isLongVisit ? 1 : -0.3);
     // Interactions: long visits matter for students only; budget matters for yearly plans only.
-    logit += options.interaction * ((isStudent && isLongVisit ? 1.8 : isStudent ? -1.2 : 0) + (plan === 'Yearly' ? (budget - 50) / 20 : 0));
+    logit +=
+      options.interaction *
+      ((isStudent && isLongVisit ? 1.8 : isStudent ? -1.2 : 0) +
+        (plan === 'Yearly' ? (budget - 50) / 20 : 0));
     const won = random() < sigmoid(logit) ? 1 : 0;
     const row: (string | null)[] = [
       `L-${100000 + i}`,
@@ -46,7 +66,8 @@ export function generateSyntheticLeads(options: SyntheticOptions): CsvTable {
       gaussian().toFixed(3),
       won ? 'Won' : 'Lost',
     ];
-    if (options.leak) row.splice(row.length - 1, 0, won ? (random() < 0.97 ? 'C1' : 'C2') : random() < 0.97 ? 'C2' : 'C1');
+    if (options.leak)
+      row.splice(row.length - 1, 0, won ? (random() < 0.97 ? 'C1' : 'C2') : random() < 0.97 ? 'C2' : 'C1');
     rows.push(row);
   }
   return { columns, rows, encoding: 'utf-8', delimiter: ',' };

@@ -1,0 +1,21 @@
+import { sql } from 'drizzle-orm';
+import { openPostgres } from '../src/platform/db/open-database.ts';
+import { createWorkspace } from '../src/modules/access/index.ts';
+import { compileGridSql } from '../src/modules/scoring/grid/grid.sql.ts';
+import { defaultGridRules } from '../src/modules/scoring/grid/default-grid.ts';
+import { ZScoringSettings } from '../src/modules/scoring/grid/grid.schemas.ts';
+const handle = await openPostgres('postgres://root@127.0.0.1:5432/scoring_probe');
+const db = handle.db;
+await db.execute(sql`TRUNCATE leads, events, score_changes, scoring_grids CASCADE`);
+await db.execute(sql`ANALYZE leads`);
+const ws = await createWorkspace(db, 'probe');
+await db.execute(sql`INSERT INTO leads (id, workspace_id, job_title, company_size) SELECT 'lead_bulk_' || lpad(n::text, 6, '0'), ${ws}, CASE WHEN n % 3 = 0 THEN 'Head of Sales' ELSE 'Engineer' END, (n % 700)::text FROM generate_series(1, 5001) AS n`);
+const settings = ZScoringSettings.parse({ icp: { personas: ['head of sales'] } });
+const now = new Date();
+const q = compileGridSql(defaultGridRules(), settings, { workspaceId: ws, nowMs: now.getTime() }, { withContributions: true, withTemperature: true });
+await db.transaction(async (tx) => {
+  await tx.execute(sql`SELECT set_config('enable_nestloop', 'off', true), set_config('jit', 'off', true)`);
+  const plan = await tx.execute(sql`EXPLAIN (ANALYZE) ${q}`);
+  console.log((plan as any).rows.map((r: any) => r['QUERY PLAN']).filter((l: string) => /actual time=[0-9.]+\.\.([0-9]{3,})/.test(l) || /Execution/.test(l)).join('\n'));
+});
+await handle.close();
