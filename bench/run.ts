@@ -1,5 +1,5 @@
 // `npm run bench`: issue 3's throughput figures against baselines measured in the same run, on loopback.
-// Options: --only ingest,read,import  --reps N  --seconds S  --warmup S  --copy-rows N
+// Options: --only ingest,read,import,scoring  --scoring-leads N  --reps N  --seconds S  --warmup S  --copy-rows N
 //          --import-rows N  --import-reps N  --import-max-seconds S  --cpu-prof (profiles of the servers)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +12,7 @@ import { copyIntoPglite, runIngestBench, toPgliteCopyResult } from './ingest.ben
 import { makeTempDir, REPO_ROOT, runCleanups, startChaudServer } from './processes.ts';
 import { summarizeProfile } from './profile-summary.ts';
 import { runReadRouteBench } from './read-route.bench.ts';
+import { runScoringBench } from './scoring.bench.ts';
 import { type BenchResult, toJsonResult, toMarkdownTable, verdictOf } from './stats.ts';
 
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench/results');
@@ -20,7 +21,8 @@ const OVERALL_LIMIT_MS = 20 * 60_000;
 
 const { values: args } = parseArgs({
   options: {
-    only: { type: 'string', default: 'ingest,read,import' },
+    only: { type: 'string', default: 'ingest,read,import,scoring' },
+    'scoring-leads': { type: 'string', default: '100000' },
     reps: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '2' },
@@ -164,6 +166,17 @@ async function main(): Promise<void> {
         )),
       );
     }
+  }
+
+  if (selected.has('scoring')) {
+    results.push(
+      ...(await runScoringBench({
+        repetitions: Math.min(repetitions, 3),
+        leads: Number(args['scoring-leads']),
+        targets: new Set(['cpu', 'postgres', 'pglite']),
+        log,
+      })),
+    );
   }
 
   log('\n## Results (median, min–max over repetitions; ratio of medians)\n');

@@ -13,8 +13,8 @@ import {
 import { accessRoutes, authenticateApiKey, authenticateSession } from './modules/access/index.ts';
 import { captureRoutes, formsRoutes } from './modules/capture/index.ts';
 import { leadsRoutes } from './modules/leads/index.ts';
-import { scoringRoutes } from './modules/scoring/index.ts';
 import { qualificationRoutes } from './modules/qualification/index.ts';
+import { predictiveRoutes, scoringRoutes } from './modules/scoring/index.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAuthentication } from './platform/http/auth.ts';
 import { answerFrameworkError, installErrorHandler } from './platform/http/error-handler.ts';
@@ -71,6 +71,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(leadsRoutes, { ctx });
   await app.register(qualificationRoutes, { ctx });
   await app.register(scoringRoutes, { ctx });
+  await app.register(predictiveRoutes, { ctx });
   await app.register(captureRoutes, { ctx });
   await app.register(formsRoutes, { ctx });
   return app;

@@ -343,5 +343,5 @@ const formTargets: Record<string, fc.Arbitrary<unknown>> = Object.fromEntries(
 );
 
 export const nearValidFormAnswers: fc.Arbitrary<unknown> = fc
-  .tuple(validFormAnswers, fc.array(mutationOf(formTargets), { minLength: 1, maxLength: 3 }))
+  .tuple(validFormAnswers, fc.array(mutationOf(formTargets), { minLength: 1, maxLength: 4 }))
   .map(([body, mutations]) => applyMutations(body, mutations));

@@ -93,6 +93,8 @@ export const isDerivedEvent = (event: { source: string }) => event.source === 's
  */
 export function createFuzzClient(test: TestContext, ledger: WriteLedger, clock: ManualClock) {
   const sent: Record<string, number> = {};
+  /** Answers by status class per endpoint (`{ leads: { '2xx': 10, '4xx': 90 } }`), for the report. */
+  const answers: Record<string, Record<string, number>> = {};
   const elapsedMs: Record<string, number> = {};
   let remoteCounter = 0;
   let lastCounts: WriteCounts | null = null;
@@ -117,6 +119,8 @@ export function createFuzzClient(test: TestContext, ledger: WriteLedger, clock: 
       ...(probe.body === undefined ? {} : { payload: probe.body }),
     });
     sent[endpoint] = (sent[endpoint] ?? 0) + 1;
+    const statusClass = `${Math.floor(response.statusCode / 100)}xx`;
+    answers[endpoint] = { ...answers[endpoint], [statusClass]: (answers[endpoint]?.[statusClass] ?? 0) + 1 };
     const after = await ledger.read();
     lastCounts = after;
     const context = describeProbe(probe, response);
@@ -138,6 +142,7 @@ export function createFuzzClient(test: TestContext, ledger: WriteLedger, clock: 
   return {
     send,
     sent,
+    answers,
     elapsedMs,
     /** Runs `check` over `numRuns` generated probes (more while fast-check shrinks a failure). */
     async fuzz(

@@ -6,9 +6,9 @@ import { applyMigrations } from '../platform/db/migrate.ts';
 import { openPglite, openPostgres } from '../platform/db/open-database.ts';
 import { JobQueue } from '../platform/jobs/job-queue.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
-import { defineModuleJobs } from './module-jobs.ts';
 import { Outbox } from '../platform/outbox/outbox.ts';
 import { leadScoringHooks } from '../workflows/lead-scoring.workflow.ts';
+import { defineModuleJobs } from './module-jobs.ts';
 
 export interface ContextOptions {
   clock?: Clock;

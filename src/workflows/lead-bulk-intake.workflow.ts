@@ -1,4 +1,4 @@
-import { insertNewLeadsInBulk, toLeadDto, upsertLeadByIdentity } from '../modules/leads/index.ts';
+import { toLeadDto, upsertLeadByIdentity, upsertLeadsInBulk } from '../modules/leads/index.ts';
 import { recordConsents } from '../modules/privacy/index.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
@@ -40,7 +40,7 @@ export async function captureLeadsInBulk(
     defaultCountry: ctx.config.defaultCountry,
     receivedAt,
   }));
-  const created = await insertNewLeadsInBulk(tx, commands);
+  const created = await upsertLeadsInBulk(tx, commands);
   const results: LeadIntakeResult[] = [];
   const captures: Capture[] = [];
   for (const [index, command] of commands.entries()) {

@@ -7,12 +7,15 @@ import {
   readCsvTable,
   toJsonReport,
 } from '../../modules/scoring/index.ts';
+import { type ContextOpener, runModelTrainCommand } from './model-train.command.ts';
 
 const USAGE = `Usage: chaud model evaluate --csv FILE --label COLUMN [options]
+       chaud model train [--workspace ID] [--csv FILE --label COLUMN] (run 'chaud model train --help')
 
 Evaluates the predictive lead model on past leads with a known outcome, against two baselines
 fitted on the same stratified folds: an L2 logistic regression and a naive Bayes of won/lost
-frequencies (the classic CRM lead scoring). Any CSV works: the encoding (UTF-8 with or without
+frequencies per categorical value (the classic CRM lead scoring, as Odoo does it); a naive Bayes
+with numeric columns binned too is shown for information. Any CSV works: the encoding (UTF-8 with or without
 BOM, UTF-16, Windows-1252) and the delimiter (, ; tab |) are detected; blanks and placeholders
 such as "Select" count as missing.
 
@@ -31,8 +34,8 @@ Options:
 The leak guard leaves out columns that look filled after the first contact (near-perfect
 predictors, identifiers, names such as tags, status, score, last activity); each is listed with
 its reason (stderr, or "excluded" in the JSON).
-'chaud model train' is not available from the command line yet: the workspace model is trained
-from its own won/lost history by the scoring service.
+'chaud model train' trains the workspace model (on its won/lost leads, or on a CSV) and scores
+every lead with it.
 Exit codes: 0 done; 1 the file could not be read; 2 usage error (options, label column).`;
 
 const ZEvaluateArgs = z.object({
@@ -76,8 +79,13 @@ function parseModelArgs(args: string[]) {
 
 type Output = { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream };
 
-/** `chaud model evaluate`: thin shell over evaluateTable (arguments, reading the file, printing). */
-export async function runModelCommand(args: string[], io: Output): Promise<number> {
+/** `chaud model evaluate` (thin shell over evaluateTable) and `chaud model train` (its own file). */
+export async function runModelCommand(
+  args: string[],
+  io: Output,
+  deps: { openContext?: ContextOpener } = {},
+): Promise<number> {
+  if (args[0] === 'train') return runModelTrainCommand(args.slice(1), io, deps.openContext);
   const usageError = (message: string) => {
     io.stderr.write(`chaud model: ${message}\nRun 'chaud model --help' for the options.\n`);
     return 2;
@@ -94,11 +102,9 @@ export async function runModelCommand(args: string[], io: Output): Promise<numbe
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (subcommand === 'train')
-    return usageError("'model train' is not available from the command line yet (see --help).");
   if (subcommand !== 'evaluate')
     return usageError(
-      subcommand ? `unknown subcommand "${subcommand}".` : 'a subcommand is required: evaluate.',
+      subcommand ? `unknown subcommand "${subcommand}".` : 'a subcommand is required: evaluate or train.',
     );
   if (extra.length > 0) return usageError(`unexpected argument "${extra[0]}".`);
   const checked = ZEvaluateArgs.safeParse({

@@ -5,17 +5,8 @@ export { type CreateLeadInput, ZCreateLeadInput } from './capture.schemas.ts';
 export { exportLeads, type LeadExportFormat } from './csv-export/csv-export.service.ts';
 /** `chaud import`: streamed CSV import of leads (sniffing, header mapping, batched captures, error report). */
 export { CSV_IMPORT_USAGE_CODES } from './csv-import/csv-import.errors.ts';
-export {
-  defaultErrorReportPath,
-  parseConsentOption,
-  resolveWorkspaceId,
-} from './csv-import/csv-import.options.ts';
-export {
-  type CsvImportOptions,
-  type CsvImportSummary,
-  DEFAULT_IMPORT_BATCH_SIZE,
-  importLeadsFromCsv,
-} from './csv-import/csv-import.service.ts';
+export { parseConsentOption, resolveWorkspaceId } from './csv-import/csv-import.options.ts';
+export { DEFAULT_IMPORT_BATCH_SIZE, importLeadsFromCsv } from './csv-import/csv-import.service.ts';
 export { IMPORT_TARGETS, parseMapOption } from './csv-import/header-mapping.rules.ts';
 export {
   formatCount,

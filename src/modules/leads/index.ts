@@ -4,8 +4,8 @@ export { ingestEvents, MAX_EVENTS_PER_BATCH, ZEventInput } from './event-ingesti
 export { isPricingUrl, isPublicEventType, PUBLIC_EVENT_TYPES } from './event-types.rules.ts';
 export { appendEvents, type EventDto, listLeadEvents, type NewEvent, toEventDto } from './events.service.ts';
 export { normalizeEmail, normalizePhone } from './identity.rules.ts';
-/** Bulk creation of leads whose identities are new (CSV import); the rest goes through upsertLeadByIdentity. */
-export { insertNewLeadsInBulk } from './lead-bulk-capture.service.ts';
+/** Bulk upsert for import batches (new people and plain matches); the rest goes through upsertLeadByIdentity. */
+export { upsertLeadsInBulk } from './lead-bulk-capture.service.ts';
 export {
   type CaptureLeadCommand,
   type CaptureLeadResult,

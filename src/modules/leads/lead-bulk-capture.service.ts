@@ -1,40 +1,44 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
-import { insertRowsAsJson } from '../../platform/db/json-bulk-insert.ts';
+import { insertRowsAsJson, updateRowsAsJson } from '../../platform/db/json-bulk-insert.ts';
 import { newId } from '../../platform/ids.ts';
-import { collectIdentities, type IdentityKind } from './identity.rules.ts';
+import { collectIdentities, type Identity, type IdentityKind } from './identity.rules.ts';
 import {
   buildCaptureEvent,
   type CaptureLeadCommand,
   type CaptureLeadResult,
 } from './lead-capture.service.ts';
-import { applyEventToLeadState, EMPTY_LEAD_STATE } from './lead-state.rules.ts';
+import { applyEventToLeadState, EMPTY_LEAD_STATE, type LeadState } from './lead-state.rules.ts';
 import { leadStateColumns } from './lead-update.service.ts';
-import type { LeadRow } from './leads.mapper.ts';
+import { type LeadRow, stateOfRow } from './leads.mapper.ts';
 import { events, leadIdentities, leads } from './leads.tables.ts';
 
 const identityKey = (kind: string, value: string) => `${kind}\u0000${value}`;
 
-// Rows per INSERT: ~25 parameters a lead stays well under PostgreSQL's 65,535 bind parameters.
-const ROWS_PER_STATEMENT = 1000;
+type Normalized = ReturnType<typeof collectIdentities>;
 
-/**
- * Creates, in three multi-row statements, the leads of captures whose identities belong to no lead
- * yet and to no earlier capture of the list — most rows of an import. Returns per command the
- * result, or null for a command that must go through `upsertLeadByIdentity` (a known identity, a
- * duplicate within the list, or no usable identity); the caller runs those afterwards, in order,
- * which gives the same leads as capturing the whole list one by one.
- * Identities are inserted without ON CONFLICT: a concurrent writer that took one makes the statement
- * fail, and the caller retries the batch one capture at a time.
- */
-export async function insertNewLeadsInBulk(
-  tx: Database,
-  commands: readonly CaptureLeadCommand[],
-): Promise<(CaptureLeadResult | null)[]> {
+interface Candidate {
+  index: number;
+  normalized: Normalized;
+}
+
+interface Write {
+  index: number;
+  leadId: string;
+  isCreated: boolean;
+  state: LeadState;
+  event: ReturnType<typeof buildCaptureEvent>;
+  /** Identities to attach: all of a new lead's, the unknown ones of an existing lead. */
+  identities: Identity[];
+  version?: number;
+}
+
+/** Captures whose identities no earlier capture of the list claimed (later duplicates go one by one). */
+function firstClaims(commands: readonly CaptureLeadCommand[]): Candidate[] {
   const claimed = new Set<string>();
-  const candidates: { index: number; normalized: ReturnType<typeof collectIdentities> }[] = [];
+  const candidates: Candidate[] = [];
   commands.forEach((command, index) => {
-    let normalized: ReturnType<typeof collectIdentities>;
+    let normalized: Normalized;
     try {
       normalized = collectIdentities(command.fields, command.defaultCountry);
     } catch {
@@ -45,22 +49,25 @@ export async function insertNewLeadsInBulk(
     for (const key of keys) claimed.add(key);
     if (isFirstClaim) candidates.push({ index, normalized });
   });
-  const results: (CaptureLeadResult | null)[] = commands.map(() => null);
-  const first = commands[0];
-  if (!first || candidates.length === 0) return results;
-  const workspaceId = first.workspaceId;
-  if (commands.some((command) => command.workspaceId !== workspaceId)) return results;
+  return candidates;
+}
 
+/** Known identities of the candidates → the lead that survives for each (merge pointers followed). */
+async function findSurvivors(
+  tx: Database,
+  workspaceId: string,
+  candidates: Candidate[],
+): Promise<Map<string, string>> {
   const valuesByKind = new Map<IdentityKind, string[]>();
   for (const { normalized } of candidates) {
-    for (const identity of normalized.identities) {
-      const values = valuesByKind.get(identity.kind) ?? [];
-      values.push(identity.value);
-      valuesByKind.set(identity.kind, values);
+    for (const { kind, value } of normalized.identities) {
+      const values = valuesByKind.get(kind) ?? [];
+      values.push(value);
+      valuesByKind.set(kind, values);
     }
   }
   const known = await tx
-    .select({ kind: leadIdentities.kind, value: leadIdentities.value })
+    .select({ kind: leadIdentities.kind, value: leadIdentities.value, leadId: leadIdentities.leadId })
     .from(leadIdentities)
     .where(
       and(
@@ -72,87 +79,174 @@ export async function insertNewLeadsInBulk(
         ),
       ),
     );
-  const knownKeys = new Set(known.map((row) => identityKey(row.kind, row.value)));
-  const fresh = candidates.filter(({ normalized }) =>
-    normalized.identities.every((identity) => !knownKeys.has(identityKey(identity.kind, identity.value))),
+  const owners = [...new Set(known.map((row) => row.leadId))];
+  const pointers =
+    owners.length === 0
+      ? []
+      : await tx
+          .select({ id: leads.id, mergedIntoId: leads.mergedIntoId })
+          .from(leads)
+          .where(inArray(leads.id, owners));
+  const survivorOf = new Map(pointers.map((row) => [row.id, row.mergedIntoId ?? row.id]));
+  return new Map(
+    known.map((row) => [identityKey(row.kind, row.value), survivorOf.get(row.leadId) ?? row.leadId]),
   );
-  for (let start = 0; start < fresh.length; start += ROWS_PER_STATEMENT) {
-    await insertPrepared(tx, workspaceId, commands, fresh.slice(start, start + ROWS_PER_STATEMENT), results);
-  }
-  return results;
 }
 
-async function insertPrepared(
+/** Splits candidates into new people and single-lead matches; the rest (conflicts) go one by one. */
+function classify(candidates: Candidate[], survivorByIdentity: Map<string, string>) {
+  const fresh: Candidate[] = [];
+  const matched = new Map<string, Candidate>();
+  const contested = new Set<string>();
+  for (const candidate of candidates) {
+    const leadIds = new Set(
+      candidate.normalized.identities.flatMap(
+        ({ kind, value }) => survivorByIdentity.get(identityKey(kind, value)) ?? [],
+      ),
+    );
+    const [leadId] = leadIds;
+    if (!leadId) fresh.push(candidate);
+    else if (leadIds.size === 1 && !matched.has(leadId) && !contested.has(leadId))
+      matched.set(leadId, candidate);
+    // Two leads (a merge proposal), or a lead another capture of the list also updates.
+    else for (const id of leadIds) contested.add(id);
+  }
+  for (const id of contested) matched.delete(id);
+  return { fresh, matched };
+}
+
+async function writeAll(
   tx: Database,
   workspaceId: string,
   commands: readonly CaptureLeadCommand[],
-  fresh: { index: number; normalized: ReturnType<typeof collectIdentities> }[],
-  results: (CaptureLeadResult | null)[],
-): Promise<void> {
-  const prepared = fresh.map(({ index, normalized }) => {
-    const command = commands[index]!;
-    const event = buildCaptureEvent(command, normalized);
-    const state = applyEventToLeadState(EMPTY_LEAD_STATE, event);
-    const id = newId('lead', command.receivedAt.getTime());
-    return { index, command, event, normalized, row: { id, state } };
+  writes: Write[],
+) {
+  const columnsOf = ({ index, leadId, state }: Write) => ({
+    id: leadId,
+    ...leadStateColumns(state),
+    updatedAt: commands[index]!.receivedAt,
   });
-  // One JSON parameter per statement: see insertRowsAsJson for why not a VALUES list.
+  const created = writes.filter((write) => write.isCreated);
+  const updated = writes.filter((write) => !write.isCreated);
   await insertRowsAsJson(
     tx,
     leads,
-    prepared.map(({ command, row }) => ({
-      id: row.id,
+    created.map((write) => ({
+      ...columnsOf(write),
       workspaceId,
-      ...leadStateColumns(row.state),
-      createdAt: command.receivedAt,
-      updatedAt: command.receivedAt,
+      createdAt: commands[write.index]!.receivedAt,
     })),
   );
-  await insertRowsAsJson(
+  await updateRowsAsJson(
     tx,
-    leadIdentities,
-    prepared.flatMap(({ row, normalized }) =>
-      normalized.identities.map((identity) => ({
-        id: newId('lid'),
-        workspaceId,
-        leadId: row.id,
-        ...identity,
-      })),
-    ),
+    leads,
+    updated.map((write) => ({ ...columnsOf(write), version: write.version! })),
+    sql`${leads.workspaceId} = ${workspaceId}`,
   );
-  const eventIds = prepared.map(({ command }) => newId('evt', command.receivedAt.getTime()));
+  const identityRows = (list: Write[]) =>
+    list.flatMap(({ leadId, identities }) =>
+      identities.map((identity) => ({ id: newId('lid'), workspaceId, leadId, ...identity })),
+    );
+  await insertRowsAsJson(tx, leadIdentities, identityRows(created));
+  // As in upsertLeadByIdentity: an identity another lead took meanwhile stays with that lead.
+  await insertRowsAsJson(tx, leadIdentities, identityRows(updated), { onConflictDoNothing: true });
+  const eventIds = writes.map(({ index }) => newId('evt', commands[index]!.receivedAt.getTime()));
   await insertRowsAsJson(
     tx,
     events,
-    prepared.map(({ command, event, row }, position) => ({
+    writes.map(({ index, leadId, event }, position) => ({
       id: eventIds[position]!,
       workspaceId,
-      leadId: row.id,
+      leadId,
       type: event.type,
-      occurredAt: command.occurredAt,
-      receivedAt: command.receivedAt,
-      source: command.eventSource,
+      occurredAt: event.occurredAt,
+      receivedAt: commands[index]!.receivedAt,
+      source: commands[index]!.eventSource,
       properties: event.properties,
-      actor: command.actor ?? null,
+      actor: commands[index]!.actor ?? null,
     })),
   );
-  // Read back rather than rebuild: columns other modules add (scores…) come with their defaults.
-  const inserted = (await tx
+  return eventIds;
+}
+
+/**
+ * Bulk form of `upsertLeadByIdentity` for an import batch, in a few statements whatever its size:
+ * a capture whose identities belong to no lead creates one; a capture whose known identities all
+ * point to one lead that no other capture of the list touches updates it. Returns per command the
+ * result, or null for the rest (conflicts that open merge proposals, duplicates within the list,
+ * invalid identities): the caller runs those through `upsertLeadByIdentity` afterwards, in order,
+ * which gives the same leads as capturing the whole list one by one.
+ * Identities of new leads are inserted without ON CONFLICT: a concurrent writer that took one makes
+ * the statement fail, and the caller retries the batch one capture at a time.
+ */
+export async function upsertLeadsInBulk(
+  tx: Database,
+  commands: readonly CaptureLeadCommand[],
+): Promise<(CaptureLeadResult | null)[]> {
+  const results: (CaptureLeadResult | null)[] = commands.map(() => null);
+  const workspaceId = commands[0]?.workspaceId;
+  if (!workspaceId || commands.some((command) => command.workspaceId !== workspaceId)) return results;
+  const candidates = firstClaims(commands);
+  if (candidates.length === 0) return results;
+  const survivorByIdentity = await findSurvivors(tx, workspaceId, candidates);
+  const { fresh, matched } = classify(candidates, survivorByIdentity);
+
+  const writes: Write[] = fresh.map(({ index, normalized }) => {
+    const command = commands[index]!;
+    const event = buildCaptureEvent(command, normalized);
+    return {
+      index,
+      leadId: newId('lead', command.receivedAt.getTime()),
+      isCreated: true,
+      state: applyEventToLeadState(EMPTY_LEAD_STATE, event),
+      event,
+      identities: normalized.identities,
+    };
+  });
+  if (matched.size > 0) {
+    // Locked in id order so two concurrent bulk writers cannot deadlock on each other's leads.
+    const current = await tx
+      .select()
+      .from(leads)
+      .where(inArray(leads.id, [...matched.keys()]))
+      .orderBy(asc(leads.id))
+      .for('update');
+    for (const row of current) {
+      const { index, normalized } = matched.get(row.id)!;
+      const event = buildCaptureEvent(commands[index]!, normalized);
+      writes.push({
+        index,
+        leadId: row.id,
+        isCreated: false,
+        state: applyEventToLeadState(stateOfRow(row), event),
+        event,
+        identities: normalized.identities.filter(
+          ({ kind, value }) => !survivorByIdentity.has(identityKey(kind, value)),
+        ),
+        version: row.version + 1,
+      });
+    }
+  }
+  if (writes.length === 0) return results;
+  const eventIds = await writeAll(tx, workspaceId, commands, writes);
+  // Read back rather than rebuild: columns other modules own (scores…) come with their values.
+  const rows = await tx
     .select()
     .from(leads)
     .where(
       inArray(
         leads.id,
-        prepared.map(({ row }) => row.id),
+        writes.map(({ leadId }) => leadId),
       ),
-    )) as LeadRow[];
-  const rowsById = new Map(inserted.map((row) => [row.id, row]));
-  prepared.forEach(({ index, row }, position) => {
+    );
+  const rowsById = new Map(rows.map((row) => [row.id, row as LeadRow]));
+  writes.forEach(({ index, leadId, isCreated }, position) => {
     results[index] = {
-      lead: rowsById.get(row.id)!,
-      isCreated: true,
+      lead: rowsById.get(leadId)!,
+      isCreated,
       mergeProposalIds: [],
-      eventId: eventIds[position] ?? null,
+      eventId: eventIds[position]!,
     };
   });
+  return results;
 }

@@ -9,10 +9,18 @@ export interface LeadScoreUpdate {
 }
 
 /** Writes scores of many leads in one statement (scoring computes them; leads owns the table). */
-export async function applyLeadScores(tx: Database, workspaceId: string, updates: LeadScoreUpdate[], now: Date): Promise<void> {
+export async function applyLeadScores(
+  tx: Database,
+  workspaceId: string,
+  updates: LeadScoreUpdate[],
+  now: Date,
+): Promise<void> {
   if (updates.length === 0) return;
   const rows = sql.join(
-    updates.map((update) => sql`(${update.leadId}, ${update.fit}::real, ${update.engagement}::real, ${update.total}::real)`),
+    updates.map(
+      (update) =>
+        sql`(${update.leadId}, ${update.fit}::real, ${update.engagement}::real, ${update.total}::real)`,
+    ),
     sql`, `,
   );
   await tx.execute(sql`
@@ -22,7 +30,12 @@ export async function applyLeadScores(tx: Database, workspaceId: string, updates
 }
 
 /** Writes temperatures of many leads in one statement (qualification decides them). */
-export async function applyLeadTemperatures(tx: Database, workspaceId: string, updates: { leadId: string; temperature: string }[], now: Date): Promise<void> {
+export async function applyLeadTemperatures(
+  tx: Database,
+  workspaceId: string,
+  updates: { leadId: string; temperature: string }[],
+  now: Date,
+): Promise<void> {
   if (updates.length === 0) return;
   const rows = sql.join(
     updates.map((update) => sql`(${update.leadId}, ${update.temperature})`),

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Database } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import { leadErrors, leads } from '../leads/index.ts';
@@ -52,7 +53,7 @@ async function resolveValue(
     );
   }
   if (field !== 'need') return parsed.data;
-  const need = BANT_INPUT_SCHEMAS.need.parse(raw);
+  const need = parsed.data as z.infer<typeof BANT_INPUT_SCHEMAS.need>;
   const { needCategories } = await loadQualificationSettings(tx, workspaceId);
   if (need.category === undefined)
     return { text: need.text, category: matchNeedCategory(need.text, needCategories) };

@@ -44,5 +44,19 @@ export {
   type WorkspaceRescoreOptions,
   type WorkspaceRescoreResult,
 } from './workspace-rescore.service.ts';
-export { predictiveModels, type ScoreCause, scoreChanges, scoringGrids } from './scoring.tables.ts';
+export { leadPredictions, type PredictionFactor, predictiveModels, type ScoreCause, scoreChanges, scoringGrids } from './scoring.tables.ts';
+/** The workspace model: features known at arrival, training, predictions per lead, freezing into the grid. */
+export { EVENT_WINDOW_DAYS } from './predictive-features.rules.ts';
+export { type FreezePlan, getActiveModel, getLeadPrediction, getModelGridPoints, type LeadPredictionDto, planModelFreeze } from './predictive-reads.service.ts';
+export { predictiveRoutes } from './predictive.routes.ts';
+export {
+  type CsvTrainingInput,
+  MIN_LABELLED_LEADS,
+  MIN_LEADS_PER_OUTCOME,
+  type ModelDto,
+  SYNC_TRAINING_MAX_LEADS,
+  type TrainingResult,
+  trainWorkspaceModel,
+  trainWorkspaceModelFromCsv,
+} from './predictive.service.ts';
 export * from './predictive/index.ts';

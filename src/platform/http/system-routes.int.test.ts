@@ -21,6 +21,11 @@ describe('system routes', () => {
     expect(metrics.body).toContain('chaud_http_request_duration_seconds_count{method="GET",route="/api/v1/leads",status="200"}');
   });
 
+  it('schedules the daily score decay', async () => {
+    const schedules = await test.ctx.jobs.boss.getSchedules();
+    expect(schedules.map((schedule) => [schedule.name, schedule.cron])).toContainEqual(['scoring.decay-scores', '17 3 * * *']);
+  });
+
   it('serves the OpenAPI document with the lead routes', async () => {
     const document = (await test.app.inject({ method: 'GET', url: '/docs/json' })).json();
     expect(document.openapi).toMatch(/^3\./);

@@ -29,10 +29,11 @@ export class JobQueue {
   private readonly definitions = new Map<string, JobDefinition>();
   private readonly logger: Logger;
   private workersStarted = false;
+  private readonly schedules: { name: string; cron: string; data: object }[] = [];
 
   constructor(handle: DatabaseHandle, logger: Logger, postgresUrl?: string) {
     this.logger = logger;
-    const common = { useListenNotify: true, schema: 'pgboss', supervise: true, schedule: false } as const;
+    const common = { useListenNotify: true, schema: 'pgboss', supervise: true, schedule: true } as const;
     this.boss =
       handle.kind === 'pglite'
         ? new PgBoss({ ...common, db: fromPglite(handle.pglite!) })
@@ -51,6 +52,11 @@ export class JobQueue {
     return definition;
   }
 
+  /** Runs a defined job on a cron (UTC), for periodic set-based work such as score decay. */
+  defineSchedule(definition: JobDefinition, cron: string, data: object = {}): void {
+    this.schedules.push({ name: definition.name, cron, data });
+  }
+
   async ensureQueues(): Promise<void> {
     for (const definition of this.definitions.values()) {
       await this.boss.createQueue(definition.name, {
@@ -62,6 +68,8 @@ export class JobQueue {
         notify: true,
       });
     }
+    // Stored in the database and keyed by queue name: every process may declare the same schedule.
+    for (const schedule of this.schedules) await this.boss.schedule(schedule.name, schedule.cron, schedule.data, { tz: 'UTC' });
   }
 
   async send<TSchema extends z.ZodType>(

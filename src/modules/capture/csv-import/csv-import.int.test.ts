@@ -6,7 +6,8 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext, type TestWorkspace } from '../../../../test/harness.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { events, leads } from '../../leads/index.ts';
+import { captureLead } from '../../../workflows/lead-intake.workflow.ts';
+import { events, leadIdentities, leads, mergeProposals } from '../../leads/index.ts';
 import { consents } from '../../privacy/index.ts';
 import { resolveWorkspaceId } from './csv-import.options.ts';
 import { importLeadsFromCsv } from './csv-import.service.ts';
@@ -94,6 +95,20 @@ describe('importLeadsFromCsv', () => {
       firstName: 'Zoé',
       companyName: 'Æther',
     });
+  });
+
+  it('reads mixed line endings and keeps line numbers right', async () => {
+    const ws = await test.createWorkspace('mixed');
+    const file = writeCsv('email,notes\r\nm1@example.com,"a\nb"\nbad,x\rm2@example.com,y\r\nworse,z\n');
+    const summary = await importLeadsFromCsv(test.ctx, { filePath: file, workspaceId: ws.workspaceId });
+    expect(summary).toMatchObject({ rowsRead: 4, created: 2, rejected: 2 });
+    const report = fs.readFileSync(summary.errorReportPath!, 'utf8');
+    expect(
+      report
+        .split('\r\n')
+        .slice(1, 3)
+        .map((line) => line.split(',')[0]),
+    ).toEqual(['4', '6']);
   });
 
   it('makes one lead of the same person appearing twice, and matches existing leads', async () => {
@@ -300,5 +315,80 @@ describe('importLeadsFromCsv', () => {
     expect((await countRows(ws.workspaceId)).leads).toBe(4850);
     expect(progress.at(-1)).toBe(5000);
     expect(progress.length).toBeGreaterThan(5);
+  });
+
+  it('gives the same leads, identities and merge proposals as capturing each row one by one', async () => {
+    const bulk = await test.createWorkspace('bulk');
+    const oneByOne = await test.createWorkspace('one-by-one');
+    const existing = [
+      { email: 'known@example.com', firstName: 'Known' },
+      { phone: '0622222222', firstName: 'ByPhone' },
+      { email: 'other@example.com', jobTitle: 'CEO' },
+    ];
+    const rows = [
+      { email: 'new1@example.com', firstName: 'New' },
+      { email: 'known@example.com', lastName: 'Updated' },
+      { email: 'added@example.com', phone: '0622222222' },
+      { email: 'new1@example.com', jobTitle: 'Dup in file' },
+      { email: 'other@example.com', phone: '0622222222' },
+      { phone: '0633333333', firstName: 'Phone only' },
+    ];
+    for (const workspaceId of [bulk.workspaceId, oneByOne.workspaceId]) {
+      for (const fields of existing) {
+        await captureLead(test.ctx, {
+          workspaceId,
+          fields,
+          proof: { method: 'api' },
+          eventType: 'lead_captured',
+          eventSource: 'api',
+          occurredAt: test.clock.now(),
+        });
+      }
+    }
+    const header = ['email', 'phone', 'firstName', 'lastName', 'jobTitle'] as const;
+    const csvText = [
+      header.join(','),
+      ...rows.map((row) => header.map((key) => row[key as keyof typeof row] ?? '').join(',')),
+    ].join('\n');
+    await importLeadsFromCsv(test.ctx, { filePath: writeCsv(csvText), workspaceId: bulk.workspaceId });
+    for (const fields of rows) {
+      await captureLead(test.ctx, {
+        workspaceId: oneByOne.workspaceId,
+        fields,
+        touch: { source: 'import' },
+        proof: { method: 'import' },
+        eventType: 'lead_captured',
+        eventSource: 'import',
+        occurredAt: test.clock.now(),
+      });
+    }
+    const snapshot = async (workspaceId: string) => {
+      const leadRows = await test.ctx.db.select().from(leads).where(eq(leads.workspaceId, workspaceId));
+      const emailOf = new Map(leadRows.map((row) => [row.id, row.email ?? row.phone]));
+      const identities = await test.ctx.db
+        .select()
+        .from(leadIdentities)
+        .where(eq(leadIdentities.workspaceId, workspaceId));
+      const proposals = await test.ctx.db
+        .select()
+        .from(mergeProposals)
+        .where(eq(mergeProposals.workspaceId, workspaceId));
+      return {
+        leads: leadRows
+          .map((row) =>
+            [row.email, row.phone, row.firstName, row.lastName, row.jobTitle, row.source, row.version].join(
+              '|',
+            ),
+          )
+          .sort(),
+        identities: identities.map((row) => `${emailOf.get(row.leadId)}:${row.kind}:${row.value}`).sort(),
+        proposals: proposals
+          .map((row) => `${emailOf.get(row.leadId)}→${emailOf.get(row.otherLeadId)}`)
+          .sort(),
+      };
+    };
+    const expected = await snapshot(oneByOne.workspaceId);
+    expect(expected.proposals).toHaveLength(1);
+    expect(await snapshot(bulk.workspaceId)).toEqual(expected);
   });
 });

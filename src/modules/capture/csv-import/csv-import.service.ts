@@ -87,7 +87,7 @@ export async function importLeadsFromCsv(
   const isDryRun = options.isDryRun ?? false;
   const importFile = path.basename(options.filePath);
   const consents = options.consent ? [options.consent] : [];
-  const { size, encoding, delimiter, recordDelimiter } = await sniffCsvFile(options.filePath);
+  const { size, encoding, delimiter } = await sniffCsvFile(options.filePath);
 
   const counts: ImportCounts = { rowsRead: 0, created: 0, updated: 0, mergeProposals: 0, rejected: 0 };
   const report = new ErrorReportWriter(options.errorReportPath ?? defaultErrorReportPath(options.filePath));
@@ -95,7 +95,8 @@ export async function importLeadsFromCsv(
   const decoder = new CsvDecoder(encoding);
   const parser = parse({
     delimiter,
-    record_delimiter: recordDelimiter,
+    // Any line ending, even mixed within one file (hand-edited exports).
+    record_delimiter: ['\r\n', '\n', '\r'],
     relax_column_count: true,
     relax_quotes: true,
     skip_records_with_error: true,

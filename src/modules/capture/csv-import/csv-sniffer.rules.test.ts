@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countLineBreaks,
-  detectDelimiter,
-  detectEncoding,
-  detectRecordDelimiter,
-  isUtf8Sample,
-} from './csv-sniffer.rules.ts';
+import { countLineBreaks, detectDelimiter, detectEncoding, isUtf8Sample } from './csv-sniffer.rules.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const win1252 = (text: string) => Uint8Array.from([...text].map((char) => char.charCodeAt(0)));
@@ -75,14 +69,7 @@ describe('detectDelimiter', () => {
   });
 });
 
-describe('detectRecordDelimiter and countLineBreaks', () => {
-  it('detects CRLF, LF and CR line endings outside quotes', () => {
-    expect(detectRecordDelimiter('a,b\r\n1,2\r\n')).toBe('\r\n');
-    expect(detectRecordDelimiter('a,"x\r\ny"\n1,2\n')).toBe('\n');
-    expect(detectRecordDelimiter('a,b\r1,2\r')).toBe('\r');
-    expect(detectRecordDelimiter('a,b')).toBe('\n');
-  });
-
+describe('countLineBreaks', () => {
   it('counts CRLF as one line break', () => {
     expect(countLineBreaks('1,"x\r\ny"\r\n')).toBe(2);
     expect(countLineBreaks('1,"x\ny"\n')).toBe(2);

@@ -1,4 +1,4 @@
-/** Pure guesses about a CSV file from its first bytes: text encoding, delimiter, line ending. */
+/** Pure guesses about a CSV file from its first bytes (text encoding, delimiter), and line counting. */
 
 /**
  * `ascii` means the sample had no byte above 0x7F: UTF-8 and Windows-1252 read it the same, and the
@@ -6,7 +6,6 @@
  */
 export type SniffedEncoding = 'utf-8-bom' | 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be' | 'ascii';
 export type CsvDelimiter = ',' | ';' | '\t';
-export type RecordDelimiter = '\r\n' | '\n' | '\r';
 
 /** How much of the file the sniffer reads (bytes). */
 export const SNIFF_BYTES = 64 * 1024;
@@ -81,18 +80,6 @@ export function detectDelimiter(text: string, isComplete = true): CsvDelimiter {
     }
   }
   return best?.delimiter ?? ',';
-}
-
-/** The first line break outside quotes; files with a single line read as '\n'. */
-export function detectRecordDelimiter(text: string): RecordDelimiter {
-  let isInQuotes = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (char === '"') isInQuotes = !isInQuotes;
-    else if (!isInQuotes && char === '\r') return text[index + 1] === '\n' ? '\r\n' : '\r';
-    else if (!isInQuotes && char === '\n') return '\n';
-  }
-  return '\n';
 }
 
 /** Line breaks in a raw record, counting '\r\n' once (it is how error report line numbers advance). */

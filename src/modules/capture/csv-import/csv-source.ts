@@ -6,8 +6,6 @@ import {
   type CsvDelimiter,
   detectDelimiter,
   detectEncoding,
-  detectRecordDelimiter,
-  type RecordDelimiter,
   SNIFF_BYTES,
   type SniffedEncoding,
 } from './csv-sniffer.rules.ts';
@@ -43,10 +41,9 @@ export interface SniffedFile {
   size: number;
   encoding: SniffedEncoding;
   delimiter: CsvDelimiter;
-  recordDelimiter: RecordDelimiter;
 }
 
-/** Reads the first ~64 KB of the file to guess its encoding, delimiter and line ending. */
+/** Reads the first ~64 KB of the file to guess its encoding and delimiter. */
 export async function sniffCsvFile(filePath: string): Promise<SniffedFile> {
   const { sample, size } = await readSample(filePath);
   const encoding = detectEncoding(sample);
@@ -55,6 +52,5 @@ export async function sniffCsvFile(filePath: string): Promise<SniffedFile> {
     size,
     encoding,
     delimiter: detectDelimiter(text, sample.length === size),
-    recordDelimiter: detectRecordDelimiter(text),
   };
 }

@@ -50,7 +50,9 @@ const FREE_DOMAINS = new Set(FREE_EMAIL_DOMAINS);
 
 function readField(lead: LeadFacts, field: string): string | null {
   if (field.startsWith('attributes.')) {
-    const value = lead.attributes[field.slice('attributes.'.length)];
+    const name = field.slice('attributes.'.length);
+    // Own properties only: `attributes.constructor` must not find Object's prototype.
+    const value = Object.hasOwn(lead.attributes, name) ? lead.attributes[name] : undefined;
     return value === undefined || value === null || value === '' ? null : String(value);
   }
   const value = lead[field as keyof LeadFacts];

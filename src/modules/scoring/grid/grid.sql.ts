@@ -1,7 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { DAY_MS } from './grid.engine.ts';
-import { fitConditionSql, LeadFactColumns, propertyFilterSql, round2Sql, textArray } from './grid-conditions.sql.ts';
 import type { EngagementRule, FitRule, ScoringRule, ScoringSettings } from './grid.schemas.ts';
+import {
+  fitConditionSql,
+  LeadFactColumns,
+  propertyFilterSql,
+  round2Sql,
+  textArray,
+} from './grid-conditions.sql.ts';
 
 /** Which leads one query scores. Merged leads (records kept for history) are never scored. */
 export interface GridSqlScope {
@@ -32,7 +38,12 @@ export interface GridSqlOptions {
  * arrays or exponent-form numbers stringify differently (JS String() vs ->>), and lower() follows the
  * database's ctype for the few letters whose lower case JS maps specially (İ, final Σ).
  */
-export function compileGridSql(rules: readonly ScoringRule[], settings: ScoringSettings, scope: GridSqlScope, options: GridSqlOptions = {}): SQL {
+export function compileGridSql(
+  rules: readonly ScoringRule[],
+  settings: ScoringSettings,
+  scope: GridSqlScope,
+  options: GridSqlOptions = {},
+): SQL {
   const enabled = rules.filter((rule) => rule.isEnabled);
   // The engine lists fit contributions first, then engagement ones, each in rule order.
   const fitRules = enabled.filter((rule): rule is FitRule => rule.group === 'fit');
@@ -42,14 +53,21 @@ export function compileGridSql(rules: readonly ScoringRule[], settings: ScoringS
   const nowMs = scope.nowMs;
   const halfLifeMs = settings.halfLifeDays * DAY_MS;
   const facts = new LeadFactColumns();
-  const fitTests = fitRules.map((rule, index) => sql`(${sql.raw(String(index))}, ${fitConditionSql(rule.condition, settings, facts)})`);
+  const fitTests = fitRules.map(
+    (rule, index) => sql`(${sql.raw(String(index))}, ${fitConditionSql(rule.condition, settings, facts)})`,
+  );
 
   const eventTypes = new Set(engagementRules.map((rule) => rule.condition.eventType));
   if (options.withTemperature) for (const type of settings.hotSignalEvents) eventTypes.add(type);
-  const hasPeriods = engagementRules.some((rule) => rule.condition.minCount === undefined && rule.frequency.mode === 'once_per_period');
+  const hasPeriods = engagementRules.some(
+    (rule) => rule.condition.minCount === undefined && rule.frequency.mode === 'once_per_period',
+  );
 
   const ctes: SQL[] = [];
-  const scopeFilters: SQL[] = [sql`l.workspace_id = ${scope.workspaceId}::text`, sql`l.merged_into_id IS NULL`];
+  const scopeFilters: SQL[] = [
+    sql`l.workspace_id = ${scope.workspaceId}::text`,
+    sql`l.merged_into_id IS NULL`,
+  ];
   if (scope.leadIds) scopeFilters.push(sql`l.id = ANY(${textArray(scope.leadIds)})`);
   if (scope.afterLeadId) scopeFilters.push(sql`l.id > ${scope.afterLeadId}::text`);
   const page = scope.limit === undefined ? sql`` : sql` ORDER BY l.id LIMIT ${scope.limit}::int`;
@@ -60,9 +78,11 @@ export function compileGridSql(rules: readonly ScoringRule[], settings: ScoringS
 
   if (eventTypes.size > 0) {
     // Milliseconds as the engine sees them (JS Dates drop microseconds); later events do not count yet.
+    // date_part is double precision (cheaper than extract's numeric); on a whole-millisecond instant its
+    // error is far below 1 ms, so round() gives the exact integer.
     ctes.push(sql`ev AS MATERIALIZED (
       SELECT e.id, e.lead_id, e.type, e.properties, e.occurred_at,
-             floor(extract(epoch FROM e.occurred_at) * 1000)::float8 AS occurred_ms
+             round(date_part('epoch', date_trunc('milliseconds', e.occurred_at)) * 1000) AS occurred_ms
       FROM events e
       WHERE e.workspace_id = ${scope.workspaceId}::text AND e.type = ANY(${textArray([...eventTypes])})
         AND e.occurred_at < ${new Date(nowMs + 1)}::timestamptz AND e.lead_id IN (SELECT id FROM scoped))`);
@@ -72,7 +92,9 @@ export function compileGridSql(rules: readonly ScoringRule[], settings: ScoringS
       (rule, index) =>
         sql`(${sql.raw(String(index))}, ${rule.id}::text, ${rule.name}::text, ${rule.group}::text, ${rule.points}::int, ${rule.group === 'engagement' ? rule.condition.eventType : null}::text, ${rule.group === 'engagement' && rule.decays}::boolean)`,
     );
-    ctes.push(sql`rules (rule_index, rule_id, rule_name, grp, points, event_type, decays) AS (VALUES ${sql.join(rows, sql`, `)})`);
+    ctes.push(
+      sql`rules (rule_index, rule_id, rule_name, grp, points, event_type, decays) AS (VALUES ${sql.join(rows, sql`, `)})`,
+    );
   }
   // Rule positions are program-made integers, inlined so the planner sees constants.
   const fitLimit = sql.raw(String(fitCount));
@@ -87,11 +109,14 @@ export function compileGridSql(rules: readonly ScoringRule[], settings: ScoringS
   if (engagementRules.length > 0) {
     const matchTests = engagementRules.map((rule, offset) => {
       const tests: SQL[] = rule.condition.filters.map(propertyFilterSql);
-      if (rule.condition.withinDays !== undefined) tests.push(sql`e.occurred_ms >= ${nowMs - rule.condition.withinDays * DAY_MS}::float8`);
+      if (rule.condition.withinDays !== undefined)
+        tests.push(sql`e.occurred_ms >= ${nowMs - rule.condition.withinDays * DAY_MS}::float8`);
       return sql`WHEN ${sql.raw(String(fitCount + offset))} THEN ${tests.length ? sql.join(tests, sql` AND `) : sql`true`}`;
     });
     const buckets = engagementRules.map((rule, offset) =>
-      rule.frequency.mode === 'once_per_period' ? sql`WHEN ${sql.raw(String(fitCount + offset))} THEN floor(e.occurred_ms / ${rule.frequency.periodDays * DAY_MS}::float8)` : sql``,
+      rule.frequency.mode === 'once_per_period'
+        ? sql`WHEN ${sql.raw(String(fitCount + offset))} THEN floor(e.occurred_ms / ${rule.frequency.periodDays * DAY_MS}::float8)`
+        : sql``,
     );
     ctes.push(sql`matched AS (
       SELECT r.rule_index, e.lead_id, e.id AS event_id, e.occurred_at, e.occurred_ms${hasPeriods ? sql`, CASE r.rule_index ${sql.join(buckets, sql` `)} END AS bucket` : sql``}
@@ -108,7 +133,9 @@ export function compileGridSql(rules: readonly ScoringRule[], settings: ScoringS
                  : sql``
              }
       FROM matched m)`);
-    const picks = engagementRules.map((rule, offset) => sql`WHEN ${sql.raw(String(fitCount + offset))} THEN ${selectionSql(rule)}`);
+    const picks = engagementRules.map(
+      (rule, offset) => sql`WHEN ${sql.raw(String(fitCount + offset))} THEN ${selectionSql(rule)}`,
+    );
     // Past 2^-1000 the decayed points round to 0 anyway, and PostgreSQL's power() errors on underflow.
     const halvings = sql`((${nowMs}::float8 - x.occurred_ms) / ${halfLifeMs}::float8)`;
     const decayed = sql`CASE WHEN r.decays THEN r.points * CASE WHEN ${halvings} > 1000 THEN 0::float8 ELSE power(0.5::float8, ${halvings}) END ELSE r.points::float8 END`;
@@ -169,5 +196,7 @@ function selectionSql(rule: EngagementRule): SQL {
   if (frequency.mode === 'once') return sql`x.rn = 1`;
   if (frequency.mode === 'per_occurrence') return sql`x.rn <= ${frequency.max}::int`;
   // The most recent event of each period bucket, for the `max` most recent buckets.
-  return frequency.max === undefined ? sql`x.bucket_rn = 1` : sql`(x.bucket_rn = 1 AND x.bucket_rank <= ${frequency.max}::int)`;
+  return frequency.max === undefined
+    ? sql`x.bucket_rn = 1`
+    : sql`(x.bucket_rn = 1 AND x.bucket_rank <= ${frequency.max}::int)`;
 }

@@ -84,13 +84,23 @@ describe('chaud model evaluate', () => {
     [['evaluate', '--label', 'Converti'], /--csv FILE is required/],
     [['evaluate', '--csv', fixture, '--label', 'Nope'], /No column "Nope"/],
     [['evaluate', '--csv', fixture, '--label', 'Converti', '--folds', '1'], /--folds/],
-    [['train'], /not available from the command line/],
+    [['train', '--label', 'Converti'], /go with --csv/],
+    [['train', '--csv', fixture], /--label COLUMN is required with --csv/],
     [['predict'], /unknown subcommand/],
     [['evaluate', '--bogus'], /Unknown option/],
   ])('exits 2 on a usage error: %j', async (args, message) => {
     const { io, chunks } = captureOutput();
     expect(await runModelCommand(args, io)).toBe(2);
     expect(chunks.stderr).toMatch(message);
+  });
+
+  it('exits 1 when the file to train on cannot be read, before opening any database', async () => {
+    const { io, chunks } = captureOutput();
+    const code = await runModelCommand(['train', '--csv', 'missing.csv', '--label', 'x'], io, {
+      openContext: () => Promise.reject(new Error('must not open the database')),
+    });
+    expect(code).toBe(1);
+    expect(chunks.stderr).toMatch(/cannot read missing\.csv/);
   });
 
   it('exits 1 when the file cannot be read', async () => {
