@@ -56,6 +56,17 @@ function readMachineTicks(): { busy: number; total: number } {
   }
 }
 
+/** CPU the machine spends over `ms` before the bench starts, in percent of one core (nothing of ours runs). */
+export async function measureMachineBusy(ms = 2_000): Promise<number> {
+  const before = readMachineTicks();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = readMachineTicks();
+  const elapsed = after.total - before.total;
+  return elapsed > 0
+    ? Math.round(((after.busy - before.busy) / elapsed) * os.availableParallelism() * 100)
+    : 0;
+}
+
 export interface CpuShare {
   /** Percent of one core over the run (200 = both cores of a 2-core machine). */
   server: number;
@@ -115,6 +126,11 @@ export function describeCpu(share: CpuShare): string {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** Median CPU that other processes took during these runs (percent of one core). */
+export function medianOthers(...series: CpuShare[][]): number {
+  return Math.max(0, ...series.map((shares) => median(shares.map((share) => share.others))));
 }
 
 /** Median CPU shares over repetitions, as a note for the results. */

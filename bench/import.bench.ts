@@ -1,7 +1,7 @@
 // Issue 3, measurement 4: `chaud import` rows/s on a 100k-row French CSV, on PGlite and PostgreSQL.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type CpuShare, describeCpu, describeMedianCpu, startCpuCount } from './cpu.ts';
+import { type CpuShare, describeCpu, describeMedianCpu, medianOthers, startCpuCount } from './cpu.ts';
 import { createBenchDatabase } from './databases.ts';
 import { makeFrenchCsv } from './lead-rows.ts';
 import { BENCH_API_KEY, makeTempDir, REPO_ROOT, runToEnd } from './processes.ts';
@@ -65,6 +65,7 @@ function readImportOutput(stdout: string, stderr: string) {
 interface ImportRuns {
   rowsPerSecond: number[];
   notes: string[];
+  otherCpuPercent: number;
 }
 
 async function runImports(
@@ -134,7 +135,7 @@ async function runImports(
         'CPU import process',
       ),
     );
-  return { rowsPerSecond, notes };
+  return { rowsPerSecond, notes, otherCpuPercent: medianOthers(cpuShares) };
 }
 
 /** `copyBaselines` are the COPY rows/s measured earlier in the same run (information only). */
@@ -160,6 +161,7 @@ export async function runImportBench(
       baselineTitle: baseline ? `COPY into leads on ${title}, same run (rows/s)` : '',
       baseline,
       targetRatio: null,
+      otherCpuPercent: runs.otherCpuPercent,
       notes: [common, ...runs.notes],
     });
   }

@@ -2,7 +2,7 @@
 // into the same `leads` table (PostgreSQL), and the same API ingest on PGlite against PostgreSQL.
 import pg from 'pg';
 import { openPglite } from '../src/platform/db/open-database.ts';
-import { type CpuShare, describeCpu, describeMedianCpu } from './cpu.ts';
+import { type CpuShare, describeCpu, describeMedianCpu, medianOthers } from './cpu.ts';
 import { copyFromStdin } from './databases.ts';
 import { COPY_COLUMNS, makeBenchLead, makeCopyPayload, toApiBody } from './lead-rows.ts';
 import { type LoadResult, runLoad } from './load.ts';
@@ -189,6 +189,7 @@ export async function runIngestBench(targets: IngestTargets, options: IngestOpti
         baselineTitle: `COPY leads FROM STDIN (${options.copyRows.toLocaleString('en-US')} rows, rows/s)`,
         baseline: summarize(copyPostgres),
         targetRatio: 1 / 20,
+        otherCpuPercent: medianOthers(cpuPostgres),
         notes: [
           common,
           'COPY FROM STDIN is sent over one node-postgres connection (CopyData messages, no pg-copy-streams).',
@@ -205,6 +206,7 @@ export async function runIngestBench(targets: IngestTargets, options: IngestOpti
         baselineTitle: 'the same API ingest on PostgreSQL (leads/s)',
         baseline: summarize(apiPostgres),
         targetRatio: 0.35,
+        otherCpuPercent: medianOthers(cpuPglite, cpuPostgres),
         notes: [common, describeMedianCpu('CPU during the API runs on PGlite', cpuPglite)],
       },
     ];

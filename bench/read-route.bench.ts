@@ -1,7 +1,7 @@
 // Issue 3, measurement 2: requests/s of GET /api/v1/leads/:id with a Bearer API key against a bare
 // node:http server doing the same work on the same database; and, for information, against "hello".
 import { isDeepStrictEqual } from 'node:util';
-import { type CpuShare, describeCpu, describeMedianCpu } from './cpu.ts';
+import { type CpuShare, describeCpu, describeMedianCpu, medianOthers } from './cpu.ts';
 import { makeBenchLead, toApiBody } from './lead-rows.ts';
 import { type LoadResult, runLoad } from './load.ts';
 import {
@@ -122,6 +122,7 @@ export async function runReadRouteBench(
         baselineTitle: 'bare node:http: key hash lookup, same SQL, JSON (req/s)',
         baseline: summarize(onBare),
         targetRatio: 0.6,
+        otherCpuPercent: medianOthers(cpuChaud, cpuBare),
         notes: [
           common,
           'Both cache the resolved API key for 5 s (the app does; the baseline copies that policy).',
@@ -139,6 +140,7 @@ export async function runReadRouteBench(
         baselineTitle: 'bare node:http hello (req/s)',
         baseline: summarize(onHello),
         targetRatio: null,
+        otherCpuPercent: medianOthers(cpuChaud, cpuHello),
         notes: [common],
       },
     ];

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { measureMachineBusy } from './cpu.ts';
 import { ADMIN_DATABASE_URL, createBenchDatabase } from './databases.ts';
 import { isImportCommandPresent, runImportBench } from './import.bench.ts';
 import { copyIntoPglite, runIngestBench, toPgliteCopyResult } from './ingest.bench.ts';
@@ -13,7 +14,14 @@ import { makeTempDir, REPO_ROOT, runCleanups, startChaudServer } from './process
 import { summarizeProfile } from './profile-summary.ts';
 import { runReadRouteBench } from './read-route.bench.ts';
 import { runScoringBench } from './scoring.bench.ts';
-import { type BenchResult, toJsonResult, toMarkdownTable, verdictOf } from './stats.ts';
+import {
+  type BenchResult,
+  BUSY_MACHINE_PERCENT,
+  isSkewedByOthers,
+  toJsonResult,
+  toMarkdownTable,
+  verdictOf,
+} from './stats.ts';
 
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench/results');
 // The whole bench stops itself past this, whatever is running (cleanup included).
@@ -66,10 +74,9 @@ async function describeMachine() {
 }
 
 /** Other work on the machine skews every figure: say so rather than print a clean-looking table. */
-function describeBusyMachine(loadAverage: number[], cpus: number): string | null {
-  const [oneMinute = 0] = loadAverage;
-  return oneMinute > cpus / 2
-    ? `WARNING: the 1-minute load average was ${oneMinute} on ${cpus} CPUs when the bench started: other processes were running, so the figures are lower and noisier than on an idle machine (see "other processes" in the CPU lines).`
+function describeBusyMachine(busyPercent: number): string | null {
+  return busyPercent > 25
+    ? `WARNING: other processes used ${busyPercent}% CPU (100% = one core) just before the bench started, so the figures are lower and noisier than on an idle machine (see "other processes" in the CPU lines).`
     : null;
 }
 
@@ -93,8 +100,9 @@ async function main(): Promise<void> {
     `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, ${machine.platform}; Node ${machine.node}; PostgreSQL ${machine.postgres}`,
   );
   log(`Repetitions: ${repetitions} × ${seconds} s after ${warmupSeconds} s warm-up; loopback only.`);
-  log(`Load average at start: ${machine.loadAverageAtStart.join(' ')}\n`);
-  const busyWarning = describeBusyMachine(machine.loadAverageAtStart, machine.cpus);
+  const busyAtStart = await measureMachineBusy();
+  log(`CPU used by other processes before the start: ${busyAtStart}% of one core\n`);
+  const busyWarning = describeBusyMachine(busyAtStart);
   if (busyWarning) log(`${busyWarning}\n`);
   const profileDir = path.join(RESULTS_DIR, 'profiles');
   if (args['cpu-prof']) fs.rmSync(profileDir, { recursive: true, force: true });
@@ -181,6 +189,10 @@ async function main(): Promise<void> {
 
   log('\n## Results (median, min–max over repetitions; ratio of medians)\n');
   log(toMarkdownTable(results));
+  if (results.some(isSkewedByOthers))
+    log(
+      `\n⚠ other processes took over ${BUSY_MACHINE_PERCENT}% of a core (median) during these runs: figures lower and noisier than on an idle machine.`,
+    );
   log('');
   for (const result of results) for (const note of result.notes) log(`- ${result.title}: ${note}`);
   for (const line of skipped) log(`- Skipped: ${line}`);
@@ -194,14 +206,16 @@ async function main(): Promise<void> {
   );
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const output = {
-    machine: { ...machine, loadAverageAtEnd },
+    machine: { ...machine, loadAverageAtEnd, otherCpuPercentAtStart: busyAtStart },
     warnings: busyWarning ? [busyWarning] : [],
     options: { repetitions, seconds, warmupSeconds, only: [...selected] },
     results: results.map(toJsonResult),
     skipped,
   };
-  fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(output, null, 2)}\n`);
-  log(`\nWrote ${path.relative(REPO_ROOT, path.join(RESULTS_DIR, 'latest.json'))}`);
+  // A profiled run is slower: it does not replace the figures of the last plain run.
+  const resultsFile = path.join(RESULTS_DIR, args['cpu-prof'] ? 'latest-profiled.json' : 'latest.json');
+  fs.writeFileSync(resultsFile, `${JSON.stringify(output, null, 2)}\n`);
+  log(`\nWrote ${path.relative(REPO_ROOT, resultsFile)}`);
   if (results.some((result) => verdictOf(result) === 'ERROR')) process.exitCode = 1;
 }
 

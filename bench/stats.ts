@@ -26,6 +26,15 @@ export interface BenchResult {
   /** Target for figure/baseline (medians); null when the line is for information only. */
   targetRatio: number | null;
   notes: string[];
+  /** Median CPU other processes took during the runs (percent of one core), when measured. */
+  otherCpuPercent?: number;
+}
+
+/** Past this, other processes took enough CPU to skew the figures: the table flags the line. */
+export const BUSY_MACHINE_PERCENT = 25;
+
+export function isSkewedByOthers(result: BenchResult): boolean {
+  return (result.otherCpuPercent ?? 0) > BUSY_MACHINE_PERCENT;
 }
 
 export type Verdict = 'PASS' | 'MISS' | 'INFO' | 'ERROR';
@@ -80,7 +89,7 @@ export function toMarkdownTable(results: BenchResult[]): string {
       ` ${formatSummary(result.baseline)} `,
       ` ${formatRatio(ratioOf(result))} `,
       ` ${formatTarget(result.targetRatio)} `,
-      ` ${verdictOf(result)} `,
+      ` ${verdictOf(result)}${isSkewedByOthers(result) ? ' ⚠' : ''} `,
       '',
     ].join('|'),
   );
@@ -98,6 +107,8 @@ export function toJsonResult(result: BenchResult) {
     ratio: ratioOf(result),
     targetRatio: result.targetRatio,
     verdict: verdictOf(result),
+    otherCpuPercent: result.otherCpuPercent ?? null,
+    isSkewedByOtherProcesses: isSkewedByOthers(result),
     notes: result.notes,
   };
 }

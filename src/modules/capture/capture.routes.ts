@@ -3,11 +3,13 @@ import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http/auth.ts';
 import { runIdempotent } from '../../platform/http/idempotency.ts';
 import { ZErrorResponse } from '../../platform/http/schemas.ts';
-import { captureLead } from '../../workflows/lead-intake.workflow.ts';
+import { CaptureBatcher } from '../../workflows/capture-batcher.ts';
 import { assertRole } from '../access/index.ts';
 import { ZCreateLeadInput, ZCreateLeadResponse } from './capture.schemas.ts';
 
 export const captureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const batcher = new CaptureBatcher(ctx);
+
   app.post('/api/v1/leads', {
     schema: {
       tags: ['leads'],
@@ -25,7 +27,7 @@ export const captureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       assertRole(actor, ['admin', 'marketer', 'sales_rep']);
       const { source, utm, referrer, consents, ...fields } = request.body;
       await runIdempotent(ctx.db, actor.workspaceId, 'POST /api/v1/leads', request, reply, async () => {
-        const result = await captureLead(ctx, {
+        const result = await batcher.capture({
           workspaceId: actor.workspaceId,
           fields,
           touch: { source: source ?? 'api', ...(utm ? { utm } : {}), ...(referrer ? { referrer } : {}) },

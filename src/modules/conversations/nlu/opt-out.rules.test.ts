@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { detectOptOut } from './opt-out.rules.ts';
+
+describe('detectOptOut', () => {
+  it.each([
+    ['STOP', 'STOP'],
+    ['stop', 'stop'],
+    ['Stop !', 'Stop !'],
+    ['STOP merci', 'STOP merci'],
+    ['stop svp 🙏', 'stop svp 🙏'],
+    ['Arrêt', 'Arrêt'],
+    ['arret', 'arret'],
+    ['Désinscription', 'Désinscription'],
+    ['desinscription', 'desinscription'],
+    ['désabonner', 'désabonner'],
+    ['UNSUBSCRIBE', 'UNSUBSCRIBE'],
+    ['unsubscribe please', 'unsubscribe please'],
+    ['opt-out', 'opt-out'],
+    ['Stop spam', 'Stop spam'],
+  ])('"%s" alone is an opt-out', (text, evidence) => {
+    expect(detectOptOut(text)).toEqual({ isOptOut: true, evidence });
+  });
+
+  it.each([
+    ['Bonjour, merci de me désinscrire de vos envois', 'désinscrire'],
+    ['Merci de ne plus me contacter', 'ne plus me contacter'],
+    ['ne me contactez plus jamais', 'ne me contactez plus'],
+    ["Arrêtez de m'écrire svp", "Arrêtez de m'écrire"],
+    ['Retirez-moi de votre liste', 'Retirez-moi'],
+    ['je ne veux plus recevoir vos messages', 'je ne veux plus recevoir vos messages'],
+    ['laissez-moi tranquille', 'laissez-moi tranquille'],
+    ['Stop, on n’est pas intéressés', 'Stop'],
+    ['Please stop messaging me', 'stop messaging me'],
+    ["don't contact me again", "don't contact me"],
+    ['remove me from your list', 'remove me from'],
+    ['I no longer wish to be contacted', 'I no longer wish to be contacted'],
+    ['leave me alone', 'leave me alone'],
+  ])('"%s" opts out (evidence "%s")', (text, evidence) => {
+    expect(detectOptOut(text)).toEqual({ isOptOut: true, evidence });
+  });
+
+  it.each([
+    'On a dû stopper le projet précédent',
+    'on a stop le projet l’an dernier',
+    "ça ne s'arrête pas là, on veut aller plus loin",
+    'je ne veux plus recevoir de factures papier',
+    'The bus stop is next to our office',
+    'Bonjour, oui je suis intéressé',
+    'pas maintenant',
+    '',
+    '😀',
+    '🛑',
+  ])('"%s" is not an opt-out', (text) => {
+    expect(detectOptOut(text)).toEqual({ isOptOut: false, evidence: null });
+  });
+});
