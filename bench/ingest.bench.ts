@@ -107,6 +107,16 @@ function describeLoad(label: string, load: LoadResult): string {
   return `${label}: ${Math.round(load.okPerSecond)}/s (${load.ok} ok, ${load.failed} failed [${codes}], p50 ${load.latencyP50Ms} ms, p99 ${load.latencyP99Ms} ms; ${describeCpu(load.cpu)})`;
 }
 
+/**
+ * Untimed, before each PostgreSQL measurement: vacuum and checkpoint, so neither the API nor COPY
+ * pays for the other's leftovers (autovacuum after 100k COPY rows, dirty pages, GIN pending list).
+ */
+async function settlePostgres(client: pg.Client): Promise<void> {
+  await client.query('VACUUM (ANALYZE) leads, lead_identities, events');
+  // CHECKPOINT needs superuser or pg_checkpoint; without it the vacuum alone still settles the tables.
+  await client.query('CHECKPOINT').catch(() => {});
+}
+
 /** PGlite's COPY baseline runs after its server stopped: the embedded folder has one owner at a time. */
 export async function copyIntoPglite(dataDir: string, repetitions: number, rows: number): Promise<number[]> {
   const handle = await openPglite({ dataDir }, { purpose: 'npm run bench (COPY baseline)' });
@@ -160,8 +170,10 @@ export async function runIngestBench(targets: IngestTargets, options: IngestOpti
     const cpuPglite: CpuShare[] = [];
     const failures: string[] = [];
     for (let rep = 0; rep < options.repetitions; rep++) {
+      await settlePostgres(client);
       const onPostgres = await loadLeads(targets.postgres.server, `pg-r${rep}`, options, options.seconds);
       log(`  rep ${rep + 1}: ${describeLoad('API on PostgreSQL', onPostgres)}`);
+      await settlePostgres(client);
       const copyRate = await copyIntoPostgres(client, workspaceId, `copy-r${rep}`, options.copyRows);
       log(
         `  rep ${rep + 1}: COPY FROM STDIN on PostgreSQL: ${Math.round(copyRate)} rows/s (${options.copyRows} rows)`,
@@ -193,6 +205,7 @@ export async function runIngestBench(targets: IngestTargets, options: IngestOpti
         notes: [
           common,
           'COPY FROM STDIN is sent over one node-postgres connection (CopyData messages, no pg-copy-streams).',
+          'Before each API run and each COPY: VACUUM (ANALYZE) of leads, lead_identities, events and CHECKPOINT, untimed.',
           shapeNote,
           describeMedianCpu('CPU during the API runs on PostgreSQL', cpuPostgres),
           ...failures,

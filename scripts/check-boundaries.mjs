@@ -15,7 +15,10 @@ for (const match of architecture.matchAll(/^- `([a-z-]+)` → (.+)$/gm)) {
   allowed.set(match[1], new Set(targets));
 }
 
-const files = fs.readdirSync(src, { recursive: true }).map(String).filter((file) => file.endsWith('.ts'));
+const files = fs
+  .readdirSync(src, { recursive: true })
+  .map(String)
+  .filter((file) => file.endsWith('.ts'));
 const importPattern = /(?:from\s+|import\s*\(\s*)['"](\.[^'"]+)['"]/g;
 const problems = [];
 const edges = new Map();
@@ -40,12 +43,15 @@ for (const file of files) {
     // Table files may reference another module's tables for foreign keys (drizzle-kit loads them alone).
     const isTableReference = file.endsWith('.tables.ts') && target.endsWith('.tables.ts');
     if (!isTableReference && path.relative(path.join(src, 'modules', to), target) !== 'index.ts') {
-      problems.push(`${file}: import ${to} through src/modules/${to}/index.ts, not ${path.relative(src, target)}`);
+      problems.push(
+        `${file}: import ${to} through src/modules/${to}/index.ts, not ${path.relative(src, target)}`,
+      );
     }
     if (from && !isTest) {
       if (!edges.has(from)) edges.set(from, new Set());
       edges.get(from).add(to);
-      if (!allowed.get(from)?.has(to)) problems.push(`${file}: module ${from} → ${to} is not declared in docs/ARCHITECTURE.md`);
+      if (!allowed.get(from)?.has(to))
+        problems.push(`${file}: module ${from} → ${to} is not declared in docs/ARCHITECTURE.md`);
     }
   }
 }
@@ -70,4 +76,6 @@ if (problems.length > 0) {
   console.error(`Module boundary check failed:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   process.exit(1);
 }
-console.log(`Module boundaries OK (${files.length} files, ${[...edges.values()].reduce((sum, set) => sum + set.size, 0)} module edges).`);
+console.log(
+  `Module boundaries OK (${files.length} files, ${[...edges.values()].reduce((sum, set) => sum + set.size, 0)} module edges).`,
+);

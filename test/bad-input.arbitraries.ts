@@ -15,22 +15,32 @@ export class DeepNesting {
   }
 }
 
-/** JSON text of a generated value; `__proto__` own keys are written as plain keys, like an attacker would. */
-export function toJsonText(value: unknown): string {
+/**
+ * JSON text of a generated value; `__proto__` own keys are written as plain keys, like an attacker would.
+ * A mutation can make a value contain itself: a repeated ancestor is written as null so the
+ * serialiser cannot recurse forever (DeepNesting is the way to send deep documents).
+ */
+export function toJsonText(value: unknown, ancestors: Set<object> = new Set()): string {
   if (value instanceof DeepNesting) {
     return value.kind === 'array'
       ? '['.repeat(value.depth) + ']'.repeat(value.depth)
       : `${'{"a":'.repeat(value.depth)}0${'}'.repeat(value.depth)}`;
   }
-  if (Array.isArray(value)) {
-    return `[${value.map((item) => (item === undefined ? 'null' : toJsonText(item))).join(',')}]`;
-  }
   if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    const parts = Object.keys(record)
-      .filter((key) => record[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${toJsonText(record[key])}`);
-    return `{${parts.join(',')}}`;
+    if (ancestors.has(value) || ancestors.size > 500) return 'null';
+    ancestors.add(value);
+    try {
+      if (Array.isArray(value)) {
+        return `[${value.map((item) => (item === undefined ? 'null' : toJsonText(item, ancestors))).join(',')}]`;
+      }
+      const record = value as Record<string, unknown>;
+      const parts = Object.keys(record)
+        .filter((key) => record[key] !== undefined)
+        .map((key) => `${JSON.stringify(key)}:${toJsonText(record[key], ancestors)}`);
+      return `{${parts.join(',')}}`;
+    } finally {
+      ancestors.delete(value);
+    }
   }
   return JSON.stringify(value) ?? 'null';
 }

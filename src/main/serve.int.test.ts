@@ -16,9 +16,14 @@ afterAll(async () => {
 });
 
 /** Starts the real `chaud serve` and resolves with its output once it listens. */
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string; url: string }> {
+function startServer(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; output: () => string; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/chaud.mjs', 'serve'], { cwd: ROOT, env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' } });
+    const child = spawn(process.execPath, ['bin/chaud.mjs', 'serve'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
+    });
     children.push(child);
     let output = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 45_000);
@@ -73,7 +78,11 @@ describe('chaud serve', () => {
     if (env.CHAUD_DATA_DIR) {
       // The embedded folder is locked while the server runs: another process is refused, not let in.
       const { spawnSync } = await import('node:child_process');
-      const blocked = spawnSync(process.execPath, ['bin/chaud.mjs', 'migrate'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+      const blocked = spawnSync(process.execPath, ['bin/chaud.mjs', 'migrate'], {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+      });
       expect(blocked.status).toBe(1);
       expect(blocked.stderr).toContain('DATA_DIR_LOCKED');
     }
@@ -81,8 +90,12 @@ describe('chaud serve', () => {
 
     const second = await startServer(env);
     expect(second.output()).not.toContain('API key:');
-    const list = await fetch(`${second.url}/api/v1/leads`, { headers: { authorization: `Bearer ${apiKey}` } });
-    expect((await list.json()).data.map((lead: { email: string }) => lead.email)).toEqual(['first@example.org']);
+    const list = await fetch(`${second.url}/api/v1/leads`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    expect((await list.json()).data.map((lead: { email: string }) => lead.email)).toEqual([
+      'first@example.org',
+    ]);
     await stop(second.child);
   });
 });

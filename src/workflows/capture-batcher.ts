@@ -83,7 +83,7 @@ export class CaptureBatcher {
             tx as unknown as Database,
           ),
         );
-        batch.forEach((item, index) => item.resolve(results[index]!));
+        for (const [index, item] of batch.entries()) item.resolve(results[index]!);
         return;
       } catch {
         // One capture was invalid or raced another writer: fall through to one transaction each.

@@ -4,6 +4,7 @@ import type { FormConsentDefinition, FormFieldDefinition } from './capture.table
 import { RESERVED_SUBMISSION_KEYS } from './form-definition.rules.ts';
 import { type FormProblem, formErrors } from './forms.errors.ts';
 import type { FormSubmissionBody } from './forms.schemas.ts';
+import { truncateText } from '../../platform/text.ts';
 
 export interface SubmittedForm {
   fields: FormFieldDefinition[];
@@ -103,13 +104,13 @@ function readAttribution(
     if (key === 'referrer') continue;
     const fromQuery = query[key];
     const value = textOf(body[key]) ?? (typeof fromQuery === 'string' ? textOf(fromQuery) : undefined);
-    if (value) utm[key.slice('utm_'.length) as keyof Utm] = value.slice(0, MAX_UTM_LENGTH);
+    if (value) utm[key.slice('utm_'.length) as keyof Utm] = truncateText(value, MAX_UTM_LENGTH);
   }
   // The page may pass document.referrer (where the visitor came from); the header is the page itself.
   const referrer = textOf(body.referrer) ?? textOf(refererHeader);
   return {
     ...(Object.keys(utm).length > 0 ? { utm } : {}),
-    ...(referrer ? { referrer: referrer.slice(0, MAX_REFERRER_LENGTH) } : {}),
+    ...(referrer ? { referrer: truncateText(referrer, MAX_REFERRER_LENGTH) } : {}),
   };
 }
 

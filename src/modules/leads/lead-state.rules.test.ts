@@ -8,9 +8,30 @@ const at = (iso: string) => new Date(iso);
 describe('lead state replay', () => {
   it('keeps the first touch, moves the last touch and never lets a merge overwrite known fields', () => {
     const state = replayLeadState([
-      { type: 'lead_captured', occurredAt: at('2026-01-01'), properties: { fields: { email: 'a@x.fr', firstName: 'Ana' }, touch: { source: 'ads', utm: {}, referrer: null, at: '2026-01-01T00:00:00.000Z' } } },
-      { type: 'form_submitted', occurredAt: at('2026-01-02'), properties: { fields: { email: 'b@x.fr', jobTitle: 'CEO' }, touch: { source: 'webinar', utm: {}, referrer: null, at: '2026-01-02T00:00:00.000Z' } } },
-      { type: 'lead_merged', occurredAt: at('2026-01-03'), properties: { fields: { firstName: 'Other', lastName: 'Lopez' }, firstTouch: { source: 'old', utm: {}, referrer: null, at: '2025-12-01T00:00:00.000Z' } } },
+      {
+        type: 'lead_captured',
+        occurredAt: at('2026-01-01'),
+        properties: {
+          fields: { email: 'a@x.fr', firstName: 'Ana' },
+          touch: { source: 'ads', utm: {}, referrer: null, at: '2026-01-01T00:00:00.000Z' },
+        },
+      },
+      {
+        type: 'form_submitted',
+        occurredAt: at('2026-01-02'),
+        properties: {
+          fields: { email: 'b@x.fr', jobTitle: 'CEO' },
+          touch: { source: 'webinar', utm: {}, referrer: null, at: '2026-01-02T00:00:00.000Z' },
+        },
+      },
+      {
+        type: 'lead_merged',
+        occurredAt: at('2026-01-03'),
+        properties: {
+          fields: { firstName: 'Other', lastName: 'Lopez' },
+          firstTouch: { source: 'old', utm: {}, referrer: null, at: '2025-12-01T00:00:00.000Z' },
+        },
+      },
       { type: 'stage_changed', occurredAt: at('2026-01-04'), properties: { from: 'lead', to: 'mql' } },
       { type: 'page_viewed', occurredAt: at('2026-01-05'), properties: { url: '/x' } },
     ]);

@@ -12,26 +12,58 @@ beforeAll(async () => {
 afterAll(() => test.close());
 
 const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) =>
-  test.app.inject({ method, url, headers: workspace.headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+  test.app.inject({
+    method,
+    url,
+    headers: workspace.headers,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 
 describe('lead reads, edits and the event log', () => {
   it('rebuilds the stored lead exactly from its events after captures, edits, owner changes and a merge', async () => {
-    const lead = await buildLead(test, workspace, { email: 'log@example.org', firstName: 'Léa', utm: { source: 'google' } });
-    await call('POST', '/api/v1/leads', { email: 'log@example.org', jobTitle: 'Head of Sales', attributes: { plan: 'pro' } });
-    await call('PATCH', `/api/v1/leads/${lead.id}`, { lastName: 'Durand', company: { name: 'Durand SA', size: '50-199' } });
+    const lead = await buildLead(test, workspace, {
+      email: 'log@example.org',
+      firstName: 'Léa',
+      utm: { source: 'google' },
+    });
+    await call('POST', '/api/v1/leads', {
+      email: 'log@example.org',
+      jobTitle: 'Head of Sales',
+      attributes: { plan: 'pro' },
+    });
+    await call('PATCH', `/api/v1/leads/${lead.id}`, {
+      lastName: 'Durand',
+      company: { name: 'Durand SA', size: '50-199' },
+    });
     const rep = await test.createMember(workspace, 'sales_rep');
-    const owned = await call('PUT', `/api/v1/leads/${lead.id}/owner`, { ownerId: rep.userId, reason: 'territory' });
+    const owned = await call('PUT', `/api/v1/leads/${lead.id}/owner`, {
+      ownerId: rep.userId,
+      reason: 'territory',
+    });
     expect(owned.json().ownerId).toBe(rep.userId);
-    const other = await buildLead(test, workspace, { email: undefined, phone: '+33 6 99 88 77 66', country: 'FR' });
+    const other = await buildLead(test, workspace, {
+      email: undefined,
+      phone: '+33 6 99 88 77 66',
+      country: 'FR',
+    });
     const conflict = await call('POST', '/api/v1/leads', { email: 'log@example.org', phone: '+33699887766' });
     await call('POST', `/api/v1/merge-proposals/${conflict.json().mergeProposalIds[0]}/accept`, {});
 
     const before = (await call('GET', `/api/v1/leads/${lead.id}`)).json();
     const recomputed = await call('POST', `/api/v1/leads/${lead.id}/recompute`);
     expect(recomputed.json().hasDrifted).toBe(false);
-    expect(before).toMatchObject({ firstName: 'Léa', lastName: 'Durand', jobTitle: 'Head of Sales', phone: '+33699887766', ownerId: rep.userId });
+    expect(before).toMatchObject({
+      firstName: 'Léa',
+      lastName: 'Durand',
+      jobTitle: 'Head of Sales',
+      phone: '+33699887766',
+      ownerId: rep.userId,
+    });
     expect(before.attributes).toEqual({ plan: 'pro' });
-    expect(before.identities.map((identity: { kind: string }) => identity.kind).sort()).toEqual(['email', 'phone']);
+    expect(before.identities.map((identity: { kind: string }) => identity.kind).sort()).toEqual([
+      'email',
+      'phone',
+    ]);
     const merged = (await call('GET', `/api/v1/leads/${other.id}`)).json();
     expect(merged.mergedIntoId).toBe(lead.id);
   });
@@ -41,7 +73,10 @@ describe('lead reads, edits and the event log', () => {
     const second = await buildLead(test, workspace, { email: 'owner2@example.org' });
     const response = await call('PATCH', `/api/v1/leads/${second.id}`, { email: 'OWNER1@example.org' });
     expect(response.statusCode).toBe(409);
-    expect(response.json().error).toMatchObject({ code: 'LEAD_IDENTITY_TAKEN', details: { leadId: first.id } });
+    expect(response.json().error).toMatchObject({
+      code: 'LEAD_IDENTITY_TAKEN',
+      details: { leadId: first.id },
+    });
   });
 
   it('accepts a batch of events item by item and flags pricing pages', async () => {
@@ -59,13 +94,23 @@ describe('lead reads, edits and the event log', () => {
     });
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body.results.map((result: { status: string }) => result.status)).toEqual(['accepted', 'accepted', 'accepted', 'duplicate', 'rejected', 'rejected', 'rejected']);
+    expect(body.results.map((result: { status: string }) => result.status)).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+      'duplicate',
+      'rejected',
+      'rejected',
+      'rejected',
+    ]);
     expect(body.results[4].error.code).toBe('EVENT_TYPE_INVALID');
     expect(body.results[5].error.code).toBe('LEAD_NOT_FOUND');
     const timeline = (await call('GET', `/api/v1/leads/${lead.id}/timeline`)).json();
     const pageView = timeline.data.find((event: { type: string }) => event.type === 'page_viewed');
     expect(pageView.properties.isPricingPage).toBe(true);
-    expect(timeline.data.filter((event: { type: string }) => event.type === 'x-trial_started')).toHaveLength(1);
+    expect(timeline.data.filter((event: { type: string }) => event.type === 'x-trial_started')).toHaveLength(
+      1,
+    );
     // Newest first: the back-dated email open comes last.
     expect(timeline.data.at(-1).type).toBe('email_opened');
   });
@@ -74,7 +119,10 @@ describe('lead reads, edits and the event log', () => {
     const other = await test.createWorkspace('paging');
     const created: string[] = [];
     for (let index = 0; index < 7; index++) {
-      const lead = await buildLead(test, other, { email: `page${index}@paging.org`, source: index % 2 ? 'webinar' : 'ads' });
+      const lead = await buildLead(test, other, {
+        email: `page${index}@paging.org`,
+        source: index % 2 ? 'webinar' : 'ads',
+      });
       created.push(lead.id);
     }
     const seen: string[] = [];
@@ -86,9 +134,15 @@ describe('lead reads, edits and the event log', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(created);
-    const webinar = (await test.app.inject({ method: 'GET', url: '/api/v1/leads?source=webinar', headers: other.headers })).json();
+    const webinar = (
+      await test.app.inject({ method: 'GET', url: '/api/v1/leads?source=webinar', headers: other.headers })
+    ).json();
     expect(webinar.data).toHaveLength(3);
-    const bad = await test.app.inject({ method: 'GET', url: '/api/v1/leads?cursor=garbage', headers: other.headers });
+    const bad = await test.app.inject({
+      method: 'GET',
+      url: '/api/v1/leads?cursor=garbage',
+      headers: other.headers,
+    });
     expect(bad.json().error.code).toBe('LEAD_CURSOR_INVALID');
   });
 });

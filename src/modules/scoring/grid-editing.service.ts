@@ -20,8 +20,18 @@ export interface GridProposal {
  * Saves a new version of the grid from an edit of the current one, in `tx`. The grid row is locked
  * first so two concurrent edits apply one after the other instead of one overwriting the other.
  */
-export async function editGrid(tx: Database, workspaceId: string, actorId: string | null, edit: (current: GridDocument) => GridProposal, now: Date): Promise<GridDocument> {
-  await tx.select({ version: scoringGrids.version }).from(scoringGrids).where(eq(scoringGrids.workspaceId, workspaceId)).for('update');
+export async function editGrid(
+  tx: Database,
+  workspaceId: string,
+  actorId: string | null,
+  edit: (current: GridDocument) => GridProposal,
+  now: Date,
+): Promise<GridDocument> {
+  await tx
+    .select({ version: scoringGrids.version })
+    .from(scoringGrids)
+    .where(eq(scoringGrids.workspaceId, workspaceId))
+    .for('update');
   const current = await loadGrid(tx, workspaceId);
   return saveGrid(tx, workspaceId, edit(current), actorId, now);
 }
@@ -38,7 +48,11 @@ export function withAddedRule(grid: GridDocument, rule: Record<string, unknown>)
 }
 
 /** The grid with one rule's top-level fields replaced; its id stays. */
-export function withPatchedRule(grid: GridDocument, ruleId: string, patch: Record<string, unknown>): GridProposal {
+export function withPatchedRule(
+  grid: GridDocument,
+  ruleId: string,
+  patch: Record<string, unknown>,
+): GridProposal {
   const index = indexOfRule(grid, ruleId);
   const rules: unknown[] = [...grid.rules];
   rules[index] = { ...grid.rules[index], ...patch, id: ruleId };
@@ -71,9 +85,17 @@ export interface GridPreview {
  * overrides are not read), so the counts show the effect of the edit alone, not of decay since the
  * last rescore.
  */
-export async function previewGrid(db: Database, workspaceId: string, proposal: Partial<GridProposal>, now: Date): Promise<GridPreview> {
+export async function previewGrid(
+  db: Database,
+  workspaceId: string,
+  proposal: Partial<GridProposal>,
+  now: Date,
+): Promise<GridPreview> {
   const current = await loadGrid(db, workspaceId);
-  const next = validateGrid({ rules: proposal.rules ?? current.rules, settings: proposal.settings ?? current.settings });
+  const next = validateGrid({
+    rules: proposal.rules ?? current.rules,
+    settings: proposal.settings ?? current.settings,
+  });
   const scope = { workspaceId, nowMs: now.getTime() };
   const rows = await inSetBasedTransaction(db, async (tx) =>
     rowsOf<{ from_band: string; to_band: string; count: number }>(
@@ -84,8 +106,12 @@ export async function previewGrid(db: Database, workspaceId: string, proposal: P
       FROM before JOIN after USING (lead_id) GROUP BY 1, 2 ORDER BY 1, 2`),
     ),
   );
-  const changes = rows.filter((row) => row.from_band !== row.to_band).map((row) => ({ from: row.from_band, to: row.to_band, count: row.count }));
-  const unchanged = rows.filter((row) => row.from_band === row.to_band).reduce((sum, row) => sum + row.count, 0);
+  const changes = rows
+    .filter((row) => row.from_band !== row.to_band)
+    .map((row) => ({ from: row.from_band, to: row.to_band, count: row.count }));
+  const unchanged = rows
+    .filter((row) => row.from_band === row.to_band)
+    .reduce((sum, row) => sum + row.count, 0);
   return { leads: rows.reduce((sum, row) => sum + row.count, 0), changes, unchanged };
 }
 
@@ -113,7 +139,12 @@ export interface LeadScoreDto {
 }
 
 /** The stored score of a lead with the contributions of its last change and the recent changes. */
-export async function getLeadScore(db: Database, actor: Actor, leadId: string, historyLimit = 20): Promise<LeadScoreDto> {
+export async function getLeadScore(
+  db: Database,
+  actor: Actor,
+  leadId: string,
+  historyLimit = 20,
+): Promise<LeadScoreDto> {
   const lead = await findVisibleLead(db, actor, leadId);
   const history = await db
     .select()

@@ -1,6 +1,7 @@
 import type { FitCondition, FitRule } from './grid/grid.schemas.ts';
 import type { GridPoint } from './predictive/index.ts';
 import { EVENT_FEATURE_PREFIX, gridFieldOfColumn, JOB_TITLE_GROUPS } from './predictive-features.rules.ts';
+import { truncateText } from '../../platform/text.ts';
 
 /**
  * Frozen grid points → fit rules of the workspace grid, where a point's condition can be said with
@@ -178,7 +179,7 @@ export function toFrozenRules(points: GridPoint[], naming: FeatureNaming): Froze
     usedIds.add(id);
     rules.push({
       id,
-      name: `Model: ${point.condition}`.slice(0, MAX_TEXT),
+      name: truncateText(`Model: ${point.condition}`, MAX_TEXT),
       group: 'fit',
       points: Math.max(-1000, Math.min(1000, point.points)),
       isEnabled: true,

@@ -5,7 +5,14 @@ import { actorOf } from '../../platform/http/auth.ts';
 import { ZErrorResponse } from '../../platform/http/schemas.ts';
 import { applyGridChange } from '../../workflows/grid-rescore.workflow.ts';
 import { assertRole } from '../access/index.ts';
-import { type GridProposal, getLeadScore, previewGrid, withAddedRule, withoutRule, withPatchedRule } from './grid-editing.service.ts';
+import {
+  type GridProposal,
+  getLeadScore,
+  previewGrid,
+  withAddedRule,
+  withoutRule,
+  withPatchedRule,
+} from './grid-editing.service.ts';
 import { type GridDocument, loadGrid } from './scoring.service.ts';
 
 // Bodies are checked by validateGrid, not by the route schema, so errors name grid paths
@@ -45,18 +52,41 @@ const ZLeadScore = z.object({
       eventId: z.string().nullable(),
     }),
   ),
-  history: z.array(z.object({ at: z.string(), fit: z.number(), engagement: z.number(), total: z.number(), previousTotal: z.number(), cause: ZCause })),
+  history: z.array(
+    z.object({
+      at: z.string(),
+      fit: z.number(),
+      engagement: z.number(),
+      total: z.number(),
+      previousTotal: z.number(),
+      cause: ZCause,
+    }),
+  ),
 });
 const ZRuleParams = z.object({ ruleId: z.string().min(1).max(100) });
-const writeResponses = { 200: ZGridChange, 202: ZGridChange, 400: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse };
+const writeResponses = {
+  200: ZGridChange,
+  202: ZGridChange,
+  400: ZErrorResponse,
+  403: ZErrorResponse,
+  404: ZErrorResponse,
+};
 const WRITERS = ['admin', 'marketer'] as const;
 
-const toGridDto = (grid: GridDocument) => ({ version: grid.version, rules: grid.rules, settings: grid.settings });
+const toGridDto = (grid: GridDocument) => ({
+  version: grid.version,
+  rules: grid.rules,
+  settings: grid.settings,
+});
 
 export const scoringRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   // Every write saves a new grid version and rescores the workspace set-based: 200 when done in the
   // request, 202 with the job id when the workspace is large enough to go to a job.
-  const change = async (request: Parameters<typeof actorOf>[0], reply: { code(status: number): unknown }, edit: (grid: GridDocument) => GridProposal) => {
+  const change = async (
+    request: Parameters<typeof actorOf>[0],
+    reply: { code(status: number): unknown },
+    edit: (grid: GridDocument) => GridProposal,
+  ) => {
     const actor = actorOf(request);
     assertRole(actor, [...WRITERS]);
     const result = await applyGridChange(ctx, actor, edit);
@@ -65,7 +95,11 @@ export const scoringRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   };
 
   app.get('/api/v1/scoring/grid', {
-    schema: { tags: ['scoring'], summary: "The workspace's scoring grid: rules and settings", response: { 200: ZGrid } },
+    schema: {
+      tags: ['scoring'],
+      summary: "The workspace's scoring grid: rules and settings",
+      response: { 200: ZGrid },
+    },
     handler: async (request) => toGridDto(await loadGrid(ctx.db, actorOf(request).workspaceId)),
   });
 
@@ -76,7 +110,8 @@ export const scoringRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       body: z.object({ rules: z.unknown(), settings: z.unknown() }),
       response: writeResponses,
     },
-    handler: (request, reply) => change(request, reply, () => ({ rules: request.body.rules, settings: request.body.settings })),
+    handler: (request, reply) =>
+      change(request, reply, () => ({ rules: request.body.rules, settings: request.body.settings })),
   });
 
   app.put('/api/v1/scoring/settings', {
@@ -86,28 +121,47 @@ export const scoringRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       body: ZAnyObject,
       response: writeResponses,
     },
-    handler: (request, reply) => change(request, reply, (grid) => ({ rules: grid.rules, settings: request.body })),
+    handler: (request, reply) =>
+      change(request, reply, (grid) => ({ rules: grid.rules, settings: request.body })),
   });
 
   app.post('/api/v1/scoring/rules', {
-    schema: { tags: ['scoring'], summary: 'Add a rule (admin, marketer); an id is made when none is given', body: ZAnyObject, response: writeResponses },
+    schema: {
+      tags: ['scoring'],
+      summary: 'Add a rule (admin, marketer); an id is made when none is given',
+      body: ZAnyObject,
+      response: writeResponses,
+    },
     handler: (request, reply) => change(request, reply, (grid) => withAddedRule(grid, request.body)),
   });
 
   app.patch('/api/v1/scoring/rules/:ruleId', {
-    schema: { tags: ['scoring'], summary: "Change a rule's fields (admin, marketer)", params: ZRuleParams, body: ZAnyObject, response: writeResponses },
-    handler: (request, reply) => change(request, reply, (grid) => withPatchedRule(grid, request.params.ruleId, request.body)),
+    schema: {
+      tags: ['scoring'],
+      summary: "Change a rule's fields (admin, marketer)",
+      params: ZRuleParams,
+      body: ZAnyObject,
+      response: writeResponses,
+    },
+    handler: (request, reply) =>
+      change(request, reply, (grid) => withPatchedRule(grid, request.params.ruleId, request.body)),
   });
 
   app.delete('/api/v1/scoring/rules/:ruleId', {
-    schema: { tags: ['scoring'], summary: 'Remove a rule (admin, marketer)', params: ZRuleParams, response: writeResponses },
+    schema: {
+      tags: ['scoring'],
+      summary: 'Remove a rule (admin, marketer)',
+      params: ZRuleParams,
+      response: writeResponses,
+    },
     handler: (request, reply) => change(request, reply, (grid) => withoutRule(grid, request.params.ruleId)),
   });
 
   app.post('/api/v1/scoring/preview', {
     schema: {
       tags: ['scoring'],
-      summary: 'How many leads would change band with these rules/settings, without saving (admin, marketer; bands and hot-signal events, BANT overrides not included)',
+      summary:
+        'How many leads would change band with these rules/settings, without saving (admin, marketer; bands and hot-signal events, BANT overrides not included)',
       body: z.object({ rules: z.unknown().optional(), settings: z.unknown().optional() }),
       response: {
         200: z.object({

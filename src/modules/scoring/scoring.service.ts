@@ -3,8 +3,19 @@ import type { Database } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import { applyLeadScores, events, leads } from '../leads/index.ts';
 import { defaultGridRules } from './grid/default-grid.ts';
-import { type CompiledGrid, compileGrid, type EventFact, type GridScore, type LeadFacts } from './grid/grid.engine.ts';
-import { type ScoringRule, type ScoringSettings, ZScoringRule, ZScoringSettings } from './grid/grid.schemas.ts';
+import {
+  type CompiledGrid,
+  compileGrid,
+  type EventFact,
+  type GridScore,
+  type LeadFacts,
+} from './grid/grid.engine.ts';
+import {
+  type ScoringRule,
+  type ScoringSettings,
+  ZScoringRule,
+  ZScoringSettings,
+} from './grid/grid.schemas.ts';
 import { scoringErrors } from './scoring.errors.ts';
 import { type ScoreCause, scoreChanges, scoringGrids } from './scoring.tables.ts';
 
@@ -44,7 +55,10 @@ export function compiledGridFor(workspaceId: string, grid: GridDocument): Compil
 }
 
 /** Validates a whole grid; errors name the path (`rules[3].condition.withinDays`). */
-export function validateGrid(input: { rules: unknown; settings: unknown }): { rules: ScoringRule[]; settings: ScoringSettings } {
+export function validateGrid(input: { rules: unknown; settings: unknown }): {
+  rules: ScoringRule[];
+  settings: ScoringSettings;
+} {
   const details: { path: string; message: string }[] = [];
   const rules: ScoringRule[] = [];
   if (!Array.isArray(input.rules)) details.push({ path: 'rules', message: 'must be an array' });
@@ -52,11 +66,18 @@ export function validateGrid(input: { rules: unknown; settings: unknown }): { ru
     input.rules.forEach((raw, index) => {
       const parsed = ZScoringRule.safeParse(raw);
       if (parsed.success) rules.push(parsed.data);
-      else for (const issue of parsed.error.issues) details.push({ path: `rules[${index}]${issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('')}`, message: issue.message });
+      else
+        for (const issue of parsed.error.issues)
+          details.push({
+            path: `rules[${index}]${issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('')}`,
+            message: issue.message,
+          });
     });
   }
   const settings = ZScoringSettings.safeParse(input.settings ?? {});
-  if (!settings.success) for (const issue of settings.error.issues) details.push({ path: `settings.${issue.path.join('.')}`, message: issue.message });
+  if (!settings.success)
+    for (const issue of settings.error.issues)
+      details.push({ path: `settings.${issue.path.join('.')}`, message: issue.message });
   if (details.length > 0 || !settings.success) throw scoringErrors.invalidGrid(details);
   const seen = new Set<string>();
   for (const rule of rules) {
@@ -67,14 +88,23 @@ export function validateGrid(input: { rules: unknown; settings: unknown }): { ru
 }
 
 /** Stores a new version of the grid. Rescoring the workspace is the caller's next step. */
-export async function saveGrid(tx: Database, workspaceId: string, input: { rules: unknown; settings: unknown }, actorId: string | null, now: Date): Promise<GridDocument> {
+export async function saveGrid(
+  tx: Database,
+  workspaceId: string,
+  input: { rules: unknown; settings: unknown },
+  actorId: string | null,
+  now: Date,
+): Promise<GridDocument> {
   const { rules, settings } = validateGrid(input);
   const current = await loadGrid(tx, workspaceId);
   const version = current.version + 1;
   await tx
     .insert(scoringGrids)
     .values({ workspaceId, version, rules, settings, updatedAt: now, updatedBy: actorId })
-    .onConflictDoUpdate({ target: scoringGrids.workspaceId, set: { version, rules, settings, updatedAt: now, updatedBy: actorId } });
+    .onConflictDoUpdate({
+      target: scoringGrids.workspaceId,
+      set: { version, rules, settings, updatedAt: now, updatedBy: actorId },
+    });
   return { version, rules, settings };
 }
 
@@ -96,18 +126,38 @@ export function toLeadFacts(row: typeof leads.$inferSelect): LeadFacts {
 /** Event types the grid and the hot signals read: the only ones worth loading. */
 export function eventTypesRead(grid: GridDocument): string[] {
   const types = new Set(grid.settings.hotSignalEvents);
-  for (const rule of grid.rules) if (rule.group === 'engagement' && rule.isEnabled) types.add(rule.condition.eventType);
+  for (const rule of grid.rules)
+    if (rule.group === 'engagement' && rule.isEnabled) types.add(rule.condition.eventType);
   return [...types];
 }
 
-export async function loadEventFacts(db: Database, workspaceId: string, leadIds: string[], types: string[]): Promise<Map<string, EventFact[]>> {
+export async function loadEventFacts(
+  db: Database,
+  workspaceId: string,
+  leadIds: string[],
+  types: string[],
+): Promise<Map<string, EventFact[]>> {
   const byLead = new Map<string, EventFact[]>(leadIds.map((id) => [id, []]));
   if (leadIds.length === 0 || types.length === 0) return byLead;
   const rows = await db
-    .select({ id: events.id, leadId: events.leadId, type: events.type, occurredAt: events.occurredAt, properties: events.properties })
+    .select({
+      id: events.id,
+      leadId: events.leadId,
+      type: events.type,
+      occurredAt: events.occurredAt,
+      properties: events.properties,
+    })
     .from(events)
-    .where(and(eq(events.workspaceId, workspaceId), inArray(events.leadId, leadIds), inArray(events.type, types)));
-  for (const row of rows) byLead.get(row.leadId)?.push({ id: row.id, type: row.type, occurredAt: row.occurredAt.getTime(), properties: row.properties });
+    .where(
+      and(eq(events.workspaceId, workspaceId), inArray(events.leadId, leadIds), inArray(events.type, types)),
+    );
+  for (const row of rows)
+    byLead.get(row.leadId)?.push({
+      id: row.id,
+      type: row.type,
+      occurredAt: row.occurredAt.getTime(),
+      properties: row.properties,
+    });
   return byLead;
 }
 
@@ -115,7 +165,13 @@ export async function loadEventFacts(db: Database, workspaceId: string, leadIds:
  * Rescores leads after something happened to them, in the caller's transaction: the new scores,
  * their explanation (a score_changes row when the score moved) and the lead columns commit together.
  */
-export async function rescoreLeads(tx: Database, workspaceId: string, leadIds: string[], cause: Omit<ScoreCause, 'gridVersion'>, now: Date): Promise<LeadScoreOutcome[]> {
+export async function rescoreLeads(
+  tx: Database,
+  workspaceId: string,
+  leadIds: string[],
+  cause: Omit<ScoreCause, 'gridVersion'>,
+  now: Date,
+): Promise<LeadScoreOutcome[]> {
   if (leadIds.length === 0) return [];
   const grid = await loadGrid(tx, workspaceId);
   const compiled = compiledGridFor(workspaceId, grid);
@@ -127,11 +183,17 @@ export async function rescoreLeads(tx: Database, workspaceId: string, leadIds: s
   const outcomes: LeadScoreOutcome[] = rows.map((row) => {
     const leadEvents = eventsByLead.get(row.id) ?? [];
     const score = compiled.score(toLeadFacts(row), leadEvents, now.getTime());
-    const hasChanged = score.total !== row.score || score.fit !== row.fitScore || score.engagement !== row.engagementScore;
+    const hasChanged =
+      score.total !== row.score || score.fit !== row.fitScore || score.engagement !== row.engagementScore;
     return { ...score, leadId: row.id, previousTotal: row.score, events: leadEvents, hasChanged };
   });
   const changed = outcomes.filter((outcome) => outcome.hasChanged);
-  await applyLeadScores(tx, workspaceId, changed.map(({ leadId, fit, engagement, total }) => ({ leadId, fit, engagement, total })), now);
+  await applyLeadScores(
+    tx,
+    workspaceId,
+    changed.map(({ leadId, fit, engagement, total }) => ({ leadId, fit, engagement, total })),
+    now,
+  );
   if (changed.length > 0) {
     await tx.insert(scoreChanges).values(
       changed.map((outcome) => ({

@@ -25,7 +25,9 @@ beforeAll(async () => {
 });
 afterAll(() => test.close());
 
-const personaSettings = (personas: string[]) => ({ icp: { personas, companySizes: [], industries: [], countries: [] } });
+const personaSettings = (personas: string[]) => ({
+  icp: { personas, companySizes: [], industries: [], countries: [] },
+});
 
 async function countWithFit(fit: number): Promise<number> {
   const [row] = await test.ctx.db
@@ -48,7 +50,8 @@ describe('workspace rescoring', () => {
     expect(response.json().rescore.jobId).toEqual(expect.any(String));
     const expected = Math.floor((SYNC_RESCORE_MAX_LEADS + 1) / 3);
     const deadline = Date.now() + 45_000;
-    while ((await countWithFit(20)) < expected && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+    while ((await countWithFit(20)) < expected && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 250));
     expect(await countWithFit(20)).toBe(expected);
     const [changes] = await test.ctx.db
       .select({ total: sql<number>`count(*)::int` })
@@ -60,13 +63,24 @@ describe('workspace rescoring', () => {
   it('gives the same result batch by batch (keyset) as in one statement, and is idempotent', async () => {
     const now = clock.now();
     await test.ctx.db.transaction(async (tx) => {
-      await saveGrid(tx as unknown as Database, workspace.workspaceId, { rules: (await import('./grid/default-grid.ts')).defaultGridRules(), settings: personaSettings(['engineer']) }, null, now);
+      await saveGrid(
+        tx as unknown as Database,
+        workspace.workspaceId,
+        {
+          rules: (await import('./grid/default-grid.ts')).defaultGridRules(),
+          settings: personaSettings(['engineer']),
+        },
+        null,
+        now,
+      );
     });
     let afterLeadId: string | null = null;
     let scored = 0;
     let changed = 0;
     for (;;) {
-      const batch = await rescoreWorkspace(test.ctx.db, workspace.workspaceId, { kind: 'grid_change' }, now, { scope: { afterLeadId, limit: 2_000 } });
+      const batch = await rescoreWorkspace(test.ctx.db, workspace.workspaceId, { kind: 'grid_change' }, now, {
+        scope: { afterLeadId, limit: 2_000 },
+      });
       scored += batch.scored;
       changed += batch.changed;
       if (batch.scored < 2_000) break;
@@ -75,7 +89,9 @@ describe('workspace rescoring', () => {
     expect(scored).toBe(SYNC_RESCORE_MAX_LEADS + 1);
     // Every lead flips: the personas swapped.
     expect(changed).toBe(SYNC_RESCORE_MAX_LEADS + 1);
-    expect(await countWithFit(20)).toBe(SYNC_RESCORE_MAX_LEADS + 1 - Math.floor((SYNC_RESCORE_MAX_LEADS + 1) / 3));
+    expect(await countWithFit(20)).toBe(
+      SYNC_RESCORE_MAX_LEADS + 1 - Math.floor((SYNC_RESCORE_MAX_LEADS + 1) / 3),
+    );
     const again = await rescoreWorkspace(test.ctx.db, workspace.workspaceId, { kind: 'grid_change' }, now);
     expect(again).toMatchObject({ scored: SYNC_RESCORE_MAX_LEADS + 1, changed: 0, skipped: [] });
   });

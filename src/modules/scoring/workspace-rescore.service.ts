@@ -42,7 +42,13 @@ export interface WorkspaceRescoreOptions {
 
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
 
-type Row = { scored: number; changed: number; last_lead_id: string | null; skipped: string[]; reassess: [string, number, number, number, number][] };
+type Row = {
+  scored: number;
+  changed: number;
+  last_lead_id: string | null;
+  skipped: string[];
+  reassess: [string, number, number, number, number][];
+};
 
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
@@ -59,11 +65,15 @@ export async function inSetBasedTransaction<T>(db: Database, work: (tx: Database
   return db.transaction(async (inner) => {
     const tx = inner as unknown as Database;
     const [previous] = rowsOf<{ nestloop: string; jit: string }>(
-      await tx.execute(sql`SELECT current_setting('enable_nestloop') AS nestloop, current_setting('jit') AS jit`),
+      await tx.execute(
+        sql`SELECT current_setting('enable_nestloop') AS nestloop, current_setting('jit') AS jit`,
+      ),
     );
     await tx.execute(sql`SELECT set_config('enable_nestloop', 'off', true), set_config('jit', 'off', true)`);
     const result = await work(tx);
-    await tx.execute(sql`SELECT set_config('enable_nestloop', ${previous?.nestloop ?? 'on'}, true), set_config('jit', ${previous?.jit ?? 'off'}, true)`);
+    await tx.execute(
+      sql`SELECT set_config('enable_nestloop', ${previous?.nestloop ?? 'on'}, true), set_config('jit', ${previous?.jit ?? 'off'}, true)`,
+    );
     return result;
   });
 }
@@ -81,7 +91,12 @@ export async function rescoreWorkspace(
   options: WorkspaceRescoreOptions = {},
 ): Promise<WorkspaceRescoreResult> {
   const grid = options.grid ?? (await loadGrid(db, workspaceId));
-  const scores = compileGridSql(grid.rules, grid.settings, { workspaceId, nowMs: now.getTime(), ...options.scope }, { withContributions: true, withTemperature: true });
+  const scores = compileGridSql(
+    grid.rules,
+    grid.settings,
+    { workspaceId, nowMs: now.getTime(), ...options.scope },
+    { withContributions: true, withTemperature: true },
+  );
   const statement = rescoreStatement(workspaceId, scores, grid, cause, now);
   const [row] = await inSetBasedTransaction(db, async (tx) => rowsOf<Row>(await tx.execute(statement)));
   return {
@@ -90,11 +105,23 @@ export async function rescoreWorkspace(
     changed: row?.changed ?? 0,
     skipped: row?.skipped ?? [],
     lastLeadId: row?.last_lead_id ?? null,
-    toReassess: (row?.reassess ?? []).map(([leadId, fit, engagement, total, previousTotal]) => ({ leadId, fit, engagement, total, previousTotal })),
+    toReassess: (row?.reassess ?? []).map(([leadId, fit, engagement, total, previousTotal]) => ({
+      leadId,
+      fit,
+      engagement,
+      total,
+      previousTotal,
+    })),
   };
 }
 
-function rescoreStatement(workspaceId: string, scores: SQL, grid: GridDocument, cause: Omit<ScoreCause, 'gridVersion'>, now: Date): SQL {
+function rescoreStatement(
+  workspaceId: string,
+  scores: SQL,
+  grid: GridDocument,
+  cause: Omit<ScoreCause, 'gridVersion'>,
+  now: Date,
+): SQL {
   // Ids keep the `scr_<time><random>` shape of newId: its time part, 6 random characters for this
   // statement, then a per-row counter in hex (hex digits are Crockford base32 digits too).
   const random = Array.from({ length: 6 }, () => CROCKFORD[randomInt(CROCKFORD.length)]).join('');
@@ -123,4 +150,3 @@ function rescoreStatement(workspaceId: string, scores: SQL, grid: GridDocument, 
         WHERE s.temperature IS DISTINCT FROM s.stored_temperature
            OR (s.total >= ${lowerThreshold}::float8 AND s.stored_total IS DISTINCT FROM s.total::real)) AS reassess`;
 }
-

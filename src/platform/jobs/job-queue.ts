@@ -69,7 +69,8 @@ export class JobQueue {
       });
     }
     // Stored in the database and keyed by queue name: every process may declare the same schedule.
-    for (const schedule of this.schedules) await this.boss.schedule(schedule.name, schedule.cron, schedule.data, { tz: 'UTC' });
+    for (const schedule of this.schedules)
+      await this.boss.schedule(schedule.name, schedule.cron, schedule.data, { tz: 'UTC' });
   }
 
   async send<TSchema extends z.ZodType>(

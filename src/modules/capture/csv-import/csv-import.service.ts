@@ -27,6 +27,7 @@ import {
 } from './header-mapping.rules.ts';
 import type { ImportCounts, ImportProgress } from './import-progress.rules.ts';
 import { type LeadRowValues, readLeadRow } from './row-to-lead.rules.ts';
+import { truncateText } from '../../../platform/text.ts';
 
 export interface CsvImportOptions {
   filePath: string;
@@ -227,7 +228,7 @@ export async function importLeadsFromCsv(
         {
           column: '',
           reason: `malformed CSV (${skip.code}): a quote opened here is never closed, so the last ${countLineBreaks(skip.raw) + (/[\r\n]$/.test(skip.raw) ? 0 : 1)} line(s) could not be read`,
-          value: skip.raw.slice(0, 200),
+          value: truncateText(skip.raw, 200),
         },
       ]);
     }

@@ -28,6 +28,11 @@ describe('extractBudget: amounts with a currency (Recognizers-Text)', () => {
     ['fr', 'vingt mille euros', 20_000, 'EUR', 'vingt mille euros'],
     ['en', '£10k', 10_000, 'GBP', '£10k'],
     ['en', '20 CHF', 20, 'CHF', '20 CHF'],
+    ['fr', '1.250.000 €', 1_250_000, 'EUR', '1.250.000 €'],
+    ['en', '$1,200,000', 1_200_000, 'USD', '$1,200,000'],
+    ['fr', "1 million d'euros", 1_000_000, 'EUR', "1 million d'euros"],
+    ['fr', '30 000,50 €', 30_000.5, 'EUR', '30 000,50 €'],
+    ['fr', '49,90€', 49.9, 'EUR', '49,90€'],
   ] as const)('%s "%s" → %d %s', (language, text, amount, currency, evidence) => {
     const budget = extractBudget(text, { language, defaultCurrency: 'EUR' });
     expect(budget?.value).toEqual({ kind: 'amount', amount, currency });
@@ -72,6 +77,9 @@ describe('extractBudget: ranges (our rules on top of Recognizers-Text)', () => {
     ['fr', '5-8k€', 5_000, 8_000, 'EUR', '5-8k€'],
     ['fr', 'de 10 000 à 15 000 euros', 10_000, 15_000, 'EUR', 'de 10 000 à 15 000 euros'],
     ['fr', 'entre 500 et 2k€', 500, 2_000, 'EUR', 'entre 500 et 2k€'],
+    ['fr', 'de 10 à 15 000 €', 10_000, 15_000, 'EUR', 'de 10 à 15 000 €'],
+    ['fr', 'entre 500 et 2 000 €', 500, 2_000, 'EUR', 'entre 500 et 2 000 €'],
+    ['fr', '10k-15k€', 10_000, 15_000, 'EUR', '10k-15k€'],
     ['fr', 'budget de 10 à 20k', 10_000, 20_000, 'EUR', 'de 10 à 20k'],
     ['en', 'between $10k and $20k', 10_000, 20_000, 'USD', 'between $10k and $20k'],
     ['en', 'our budget is 10-15k USD', 10_000, 15_000, 'USD', '10-15k USD'],

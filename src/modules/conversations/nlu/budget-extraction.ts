@@ -1,7 +1,7 @@
 import type { Budget } from '../../qualification/index.ts';
 import type { Language } from './language-detection.ts';
-import { parseLooseNumber } from './number-parsing.ts';
-import { recognizeCurrencies } from './recognizers-text.adapter.ts';
+import { type LooseNumber, parseLooseNumber } from './number-parsing.ts';
+import { currencyCodeOf, recognizeCurrencies } from './recognizers-text.adapter.ts';
 import { foldKeepingOffsets, normalizeSpacing } from './text-normalization.ts';
 
 export interface ExtractedBudget {
@@ -37,14 +37,7 @@ const UNIT_CURRENCIES: Record<string, string> = {
   'dollar canadien': 'CAD',
   'canadian dollar': 'CAD',
 };
-const CURRENCY_WORDS: [RegExp, string][] = [
-  [/^(?:€|eur|euros?)$/, 'EUR'],
-  [/^(?:\$|usd|dollars?)$/, 'USD'],
-  [/^(?:£|gbp|livres?|pounds?)$/, 'GBP'],
-  [/^(?:chf|francs?)$/, 'CHF'],
-];
-
-const CURRENCY = String.raw`(?:€|\$|£|eur(?:os?)?\b|usd\b|gbp\b|chf\b|dollars?\b|livres?\b|pounds?\b|francs?\b)`;
+const CURRENCY = String.raw`(?:€|\$|£|(?:d')?eur(?:os?)?\b|usd\b|gbp\b|chf\b|dollars?\b|livres?\b|pounds?\b|francs?\b)`;
 const MULTIPLIER = String.raw`(?:k(?![a-z])|m(?![a-z])|mille\b|millions?\b|mn\b)`;
 const NUMBER = String.raw`\d+(?:[ .,]\d{3})*(?:[.,]\d+)?(?:\s*${MULTIPLIER})?`;
 const PART = String.raw`(?:${CURRENCY}\s*)?${NUMBER}(?:\s*${CURRENCY})?`;
@@ -91,16 +84,23 @@ interface Candidate extends ExtractedBudget {
   end: number;
 }
 
-function currencyOf(token: string | undefined): string | null {
-  if (!token) return null;
-  const folded = token.trim().toLowerCase();
-  return CURRENCY_WORDS.find(([pattern]) => pattern.test(folded))?.[1] ?? null;
-}
-
 function parsePart(part: string) {
   const number = new RegExp(NUMBER).exec(part);
   const parsed = number ? parseLooseNumber(number[0]) : null;
-  return parsed ? { ...parsed, currency: currencyOf(new RegExp(CURRENCY).exec(part)?.[0]) } : null;
+  return parsed ? { ...parsed, currency: currencyCodeOf(new RegExp(CURRENCY).exec(part)?.[0]) } : null;
+}
+
+/**
+ * A multiplier written once applies to both ends: "entre 10 et 20 k€" is 10 000–20 000, "de 10 à
+ * 15 000 €" is 10 000–15 000; "entre 500 et 2k" keeps 500, as 500 is no shorthand for 500 000.
+ */
+function scaleLowEnd(low: LooseNumber, high: LooseNumber): number {
+  if (low.multiplier !== 1) return low.value;
+  if (high.multiplier > 1 && low.base < high.base) return low.base * high.multiplier;
+  if (high.multiplier === 1 && low.value < 1000 && high.value >= 1000 && low.value * 1000 <= high.value) {
+    return low.value * 1000;
+  }
+  return low.value;
 }
 
 function periodAfter(folded: string, end: number): 'month' | 'year' | null {
@@ -148,17 +148,13 @@ function findRanges(
       const low = parsePart(match[1]!);
       const high = parsePart(match[2]!);
       if (!low || !high) continue;
-      // "entre 10 et 20 k€": a multiplier written once applies to both ends ("entre 500 et 2k" keeps 500).
-      const min =
-        low.multiplier === 1 && high.multiplier > 1 && low.base < high.base
-          ? low.base * high.multiplier
-          : low.value;
+      const min = scaleLowEnd(low, high);
       const max = high.value;
       const start = match.index;
       const end = start + match[0].length;
       if (COUNTED_NOUN.test(folded.slice(end))) continue;
       const trailing = new RegExp(String.raw`^\s*(${CURRENCY})`).exec(folded.slice(end))?.[1];
-      const stated = low.currency ?? high.currency ?? currencyOf(trailing);
+      const stated = low.currency ?? high.currency ?? currencyCodeOf(trailing);
       const context = contextOf(folded, start, end, isAnswer);
       if (context === 'other') continue;
       if (!stated && !(context === 'budget' && (high.multiplier > 1 || max >= 100))) continue;
@@ -178,10 +174,13 @@ function findRanges(
   return found;
 }
 
-// French leads write 30,000 too: a comma or dot before exactly three digits groups thousands
-// (same length, so Recognizers' offsets still point into the lead's text).
+// Leads write 30,000, 30.000 and 30 000 alike: commas or dots between groups of exactly three digits
+// group thousands ("1.250.000", "$1,200,000"). Spaces replace them one for one, so Recognizers'
+// offsets still point into the lead's text.
 const prepareForRecognizers = (text: string): string =>
-  normalizeSpacing(text).replace(/(\d)[.,](\d{3})(?![\d.,])/g, '$1 $2');
+  normalizeSpacing(text).replace(/(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d]|[.,]\d{3})/g, (number) =>
+    number.replace(/[.,]/g, ' '),
+  );
 
 function findCurrencyAmounts(
   text: string,
@@ -190,7 +189,7 @@ function findCurrencyAmounts(
   taken: Candidate[],
   isAnswer: boolean,
 ): Candidate[] {
-  if (!/\d|mille|million|thousand/.test(folded)) return [];
+  if (!/\d|mille|million|thousand|hundred|cents?\b/.test(folded)) return [];
   const found: Candidate[] = [];
   for (const entity of recognizeCurrencies(prepareForRecognizers(text), language)) {
     const start = entity.start;

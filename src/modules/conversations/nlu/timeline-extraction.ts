@@ -82,7 +82,7 @@ function ruleCandidates(text: string, folded: string, now: DateTime): Candidate[
       const end = start + match[0].length;
       // "pas urgent", "not urgent", "pas tout de suite": no timing stated (the intent says "not now").
       if (rule.isNegatable && NEGATED.test(folded.slice(Math.max(0, start - 20), start))) continue;
-      const value = rule.resolve(match as RegExpExecArray, now, boundaryBefore(folded, start, match[0]));
+      const value = rule.resolve(match, now, boundaryBefore(folded, start, match[0]));
       if (!value) continue;
       found.push({
         value,

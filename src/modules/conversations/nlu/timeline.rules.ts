@@ -16,7 +16,7 @@ export interface TimelineRule {
   /** "pas urgent", "not right away": a negation just before cancels the match. */
   isNegatable?: boolean;
   /** null: the words matched but say nothing usable (a quarter already past, say). */
-  resolve(match: RegExpExecArray, now: DateTime, boundary: Boundary): Timeline | null;
+  resolve(match: RegExpMatchArray, now: DateTime, boundary: Boundary): Timeline | null;
 }
 
 const date = (value: DateTime): Timeline => ({ kind: 'date', date: value.toISODate()! });

@@ -22,6 +22,7 @@ import { detectOptOut } from './opt-out.rules.ts';
 import { warmUpRecognizers } from './recognizers-text.adapter.ts';
 import { analyzeSentiment, type Sentiment } from './sentiment.rules.ts';
 import { extractTimeline, type TimelineHorizon } from './timeline-extraction.ts';
+import { truncateText } from '../../../platform/text.ts';
 
 export interface Slot<T> {
   value: T;
@@ -83,7 +84,7 @@ export async function understandMessage(
   text: string | null | undefined,
   options: UnderstandOptions,
 ): Promise<MessageUnderstanding> {
-  const message = (text ?? '').slice(0, MAX_LENGTH);
+  const message = truncateText(text ?? '', MAX_LENGTH);
   const detected = detectLanguage(message, { prior: options.language ?? null });
   const language = detected.language;
   const sentiment = analyzeSentiment(message);

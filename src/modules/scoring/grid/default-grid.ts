@@ -6,9 +6,30 @@ import type { ScoringRule } from './grid.schemas.ts';
  */
 export function defaultGridRules(): ScoringRule[] {
   return [
-    { id: 'fit-persona', name: 'Matches a target persona', group: 'fit', points: 20, isEnabled: true, condition: { op: 'icp_persona' } },
-    { id: 'fit-company-size', name: 'Company size in target range', group: 'fit', points: 15, isEnabled: true, condition: { op: 'icp_company_size' } },
-    { id: 'fit-industry', name: 'Target industry', group: 'fit', points: 10, isEnabled: true, condition: { op: 'icp_industry' } },
+    {
+      id: 'fit-persona',
+      name: 'Matches a target persona',
+      group: 'fit',
+      points: 20,
+      isEnabled: true,
+      condition: { op: 'icp_persona' },
+    },
+    {
+      id: 'fit-company-size',
+      name: 'Company size in target range',
+      group: 'fit',
+      points: 15,
+      isEnabled: true,
+      condition: { op: 'icp_company_size' },
+    },
+    {
+      id: 'fit-industry',
+      name: 'Target industry',
+      group: 'fit',
+      points: 10,
+      isEnabled: true,
+      condition: { op: 'icp_industry' },
+    },
     {
       id: 'eng-pricing-page',
       name: 'Viewed the pricing page',

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { FIT_FIELDS, type FitCondition, type PropertyFilter, type ScoringSettings } from './grid.schemas.ts';
+import type { FIT_FIELDS, FitCondition, PropertyFilter, ScoringSettings } from './grid.schemas.ts';
 import { ACCENTED, FREE_EMAIL_DOMAINS, foldText, UNACCENTED } from './text-folding.ts';
 
 // SQL twins of the TypeScript engine's predicates (grid.engine.ts). User values always travel as
@@ -11,13 +11,16 @@ export const JS_WHITESPACE =
 
 const hex4 = (char: string) => char.codePointAt(0)!.toString(16).padStart(4, '0');
 // U&'…' literals spell every character as an escape: no quote can reach the SQL text.
-const unicodeLiteral = (text: string) => sql.raw(`U&'${[...text].map((char) => `\\${hex4(char)}`).join('')}'`);
+const unicodeLiteral = (text: string) =>
+  sql.raw(`U&'${[...text].map((char) => `\\${hex4(char)}`).join('')}'`);
 
 const WHITESPACE_LITERAL = unicodeLiteral(JS_WHITESPACE);
 const ACCENTED_LITERAL = unicodeLiteral(ACCENTED);
 const UNACCENTED_LITERAL = unicodeLiteral(UNACCENTED);
 // parseEmployeeCount drops /[\s\u00a0.]/ before taking the first run of digits.
-const EMPLOYEE_NOISE_PATTERN = sql.raw(`'[${[...JS_WHITESPACE].map((char) => `\\u${hex4(char)}`).join('')}.]'`);
+const EMPLOYEE_NOISE_PATTERN = sql.raw(
+  `'[${[...JS_WHITESPACE].map((char) => `\\u${hex4(char)}`).join('')}.]'`,
+);
 
 /** foldText in SQL: trim the same white space as JS, lower-case, drop the same accents. */
 export function foldSql(value: SQL): SQL {
@@ -46,7 +49,8 @@ const COLUMN_OF: Record<(typeof FIT_FIELDS)[number], string> = {
 
 /** readField: the lead field or `attributes.<name>`, null when absent or empty. Reads the `leads l` row. */
 function readFieldSql(field: string): SQL {
-  if (field.startsWith('attributes.')) return sql`nullif(l.attributes ->> ${field.slice('attributes.'.length)}::text, '')`;
+  if (field.startsWith('attributes.'))
+    return sql`nullif(l.attributes ->> ${field.slice('attributes.'.length)}::text, '')`;
   const column = COLUMN_OF[field as keyof typeof COLUMN_OF];
   if (!column) throw new Error(`Unknown lead field ${field}`);
   return sql.raw(`nullif(l.${column}, '')`);
@@ -79,18 +83,27 @@ export class LeadFactColumns {
   }
 
   employeeCount(): SQL {
-    return this.column('employees', () => sql`substring(regexp_replace(l.company_size, ${EMPLOYEE_NOISE_PATTERN}, '', 'g') from '[0-9]+')::numeric`);
+    return this.column(
+      'employees',
+      () =>
+        sql`substring(regexp_replace(l.company_size, ${EMPLOYEE_NOISE_PATTERN}, '', 'g') from '[0-9]+')::numeric`,
+    );
   }
 
   isFreeEmail(): SQL {
-    return this.column('free-email', () => sql`coalesce(lower(split_part(l.email, '@', 2)) = ANY(${textArray(FREE_EMAIL_DOMAINS)}), false)`);
+    return this.column(
+      'free-email',
+      () => sql`coalesce(lower(split_part(l.email, '@', 2)) = ANY(${textArray(FREE_EMAIL_DOMAINS)}), false)`,
+    );
   }
 }
 
 function inRangesSql(facts: LeadFactColumns, ranges: readonly { min: number; max: number | null }[]): SQL {
   const count = facts.employeeCount();
   const tests = ranges.map((range) =>
-    range.max === null ? sql`${count} >= ${range.min}::numeric` : sql`(${count} >= ${range.min}::numeric AND ${count} <= ${range.max}::numeric)`,
+    range.max === null
+      ? sql`${count} >= ${range.min}::numeric`
+      : sql`(${count} >= ${range.min}::numeric AND ${count} <= ${range.max}::numeric)`,
   );
   return sql`coalesce(${sql.join(tests, sql` OR `)}, false)`;
 }
@@ -111,7 +124,11 @@ function inSetSql(facts: LeadFactColumns, field: string, values: readonly string
 }
 
 /** A boolean SQL expression over the scoped lead `f` matching compileFitCondition. */
-export function fitConditionSql(condition: FitCondition, settings: ScoringSettings, facts: LeadFactColumns): SQL {
+export function fitConditionSql(
+  condition: FitCondition,
+  settings: ScoringSettings,
+  facts: LeadFactColumns,
+): SQL {
   const icp = settings.icp;
   switch (condition.op) {
     case 'equals':

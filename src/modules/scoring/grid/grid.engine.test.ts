@@ -6,7 +6,12 @@ import { decideTemperature } from './temperature.rules.ts';
 
 const NOW = Date.parse('2026-06-01T12:00:00Z');
 const settings: ScoringSettings = ZScoringSettings.parse({
-  icp: { personas: ['directeur commercial', 'head of sales', 'CEO'], companySizes: [{ min: 50, max: 500 }], industries: ['SaaS', 'Logiciel'], countries: ['FR'] },
+  icp: {
+    personas: ['directeur commercial', 'head of sales', 'CEO'],
+    companySizes: [{ min: 50, max: 500 }],
+    industries: ['SaaS', 'Logiciel'],
+    countries: ['FR'],
+  },
 });
 const lead = (overrides: Partial<LeadFacts> = {}): LeadFacts => ({
   jobTitle: null,
@@ -33,13 +38,29 @@ describe('the default grid', () => {
   const grid = compileGrid(defaultGridRules(), settings);
 
   it('scores fit from the ideal customer profile, accents and case folded', () => {
-    const result = grid.score(lead({ jobTitle: 'Directeur Commercial France', companySize: '50-199', companyIndustry: 'saas' }), [], NOW);
+    const result = grid.score(
+      lead({ jobTitle: 'Directeur Commercial France', companySize: '50-199', companyIndustry: 'saas' }),
+      [],
+      NOW,
+    );
     expect(result.fit).toBe(45);
-    expect(result.contributions.map((item) => item.ruleId)).toEqual(['fit-persona', 'fit-company-size', 'fit-industry']);
+    expect(result.contributions.map((item) => item.ruleId)).toEqual([
+      'fit-persona',
+      'fit-company-size',
+      'fit-industry',
+    ]);
   });
 
   it('decays engagement by half every half-life and counts a once-rule once', () => {
-    const result = grid.score(lead(), [event('demo_requested', 0), event('page_viewed', 30, { isPricingPage: true }), event('page_viewed', 1, { isPricingPage: true })], NOW);
+    const result = grid.score(
+      lead(),
+      [
+        event('demo_requested', 0),
+        event('page_viewed', 30, { isPricingPage: true }),
+        event('page_viewed', 1, { isPricingPage: true }),
+      ],
+      NOW,
+    );
     const pricing = result.contributions.find((item) => item.ruleId === 'eng-pricing-page')!;
     expect(pricing.decayedPoints).toBeCloseTo(25 * 0.5 ** (1 / 30), 2);
     expect(result.contributions.filter((item) => item.ruleId === 'eng-pricing-page')).toHaveLength(1);
@@ -51,8 +72,15 @@ describe('the default grid', () => {
 
   it('needs three email opens within 30 days for the repeated-opens rule', () => {
     expect(grid.score(lead(), [event('email_opened', 1), event('email_opened', 2)], NOW).engagement).toBe(0);
-    expect(grid.score(lead(), [event('email_opened', 1), event('email_opened', 2), event('email_opened', 40)], NOW).engagement).toBe(0);
-    const fired = grid.score(lead(), [event('email_opened', 0), event('email_opened', 2), event('email_opened', 3)], NOW);
+    expect(
+      grid.score(lead(), [event('email_opened', 1), event('email_opened', 2), event('email_opened', 40)], NOW)
+        .engagement,
+    ).toBe(0);
+    const fired = grid.score(
+      lead(),
+      [event('email_opened', 0), event('email_opened', 2), event('email_opened', 3)],
+      NOW,
+    );
     expect(fired.engagement).toBe(10);
   });
 
@@ -69,7 +97,15 @@ describe('the default grid', () => {
 
 describe('frequencies and caps', () => {
   const rule = (frequency: unknown): ScoringRule =>
-    ZScoringRule.parse({ id: 'r', name: 'visit', group: 'engagement', points: 10, decays: false, frequency, condition: { eventType: 'page_viewed' } });
+    ZScoringRule.parse({
+      id: 'r',
+      name: 'visit',
+      group: 'engagement',
+      points: 10,
+      decays: false,
+      frequency,
+      condition: { eventType: 'page_viewed' },
+    });
 
   it('counts per occurrence up to a maximum', () => {
     const grid = compileGrid([rule({ mode: 'per_occurrence', max: 3 })], settings);
@@ -81,12 +117,23 @@ describe('frequencies and caps', () => {
     const grid = compileGrid([rule({ mode: 'once_per_period', periodDays: 7 })], settings);
     // Days 0,1 share a week bucket with high probability only if aligned: use bucket-safe dates.
     const weekStart = Math.floor(NOW / (7 * DAY_MS)) * 7 * DAY_MS;
-    const events = [weekStart + DAY_MS, weekStart + 2 * DAY_MS, weekStart - DAY_MS, weekStart - 8 * DAY_MS].map((time, index) => ({ id: `p${index}`, type: 'page_viewed', occurredAt: time, properties: {} }));
+    const events = [
+      weekStart + DAY_MS,
+      weekStart + 2 * DAY_MS,
+      weekStart - DAY_MS,
+      weekStart - 8 * DAY_MS,
+    ].map((time, index) => ({ id: `p${index}`, type: 'page_viewed', occurredAt: time, properties: {} }));
     expect(grid.score(lead(), events, NOW).engagement).toBe(30);
   });
 
   it('caps what a group earns but keeps penalties', () => {
-    const capped = compileGrid([rule({ mode: 'per_occurrence', max: 10 }), ...defaultGridRules().filter((item) => item.id === 'neg-unsubscribed')], { ...settings, engagementCap: 25 });
+    const capped = compileGrid(
+      [
+        rule({ mode: 'per_occurrence', max: 10 }),
+        ...defaultGridRules().filter((item) => item.id === 'neg-unsubscribed'),
+      ],
+      { ...settings, engagementCap: 25 },
+    );
     const events = [...[1, 2, 3, 4].map((day) => event('page_viewed', day)), event('unsubscribed', 1)];
     expect(capped.score(lead(), events, NOW).engagement).toBe(25 - 30);
   });
@@ -94,9 +141,17 @@ describe('frequencies and caps', () => {
 
 describe('validation', () => {
   it('refuses a count rule without a window and zero points', () => {
-    const result = ZScoringRule.safeParse({ id: 'x', name: 'x', group: 'engagement', points: 0, condition: { eventType: 'email_opened', minCount: 3 } });
+    const result = ZScoringRule.safeParse({
+      id: 'x',
+      name: 'x',
+      group: 'engagement',
+      points: 0,
+      condition: { eventType: 'email_opened', minCount: 3 },
+    });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(expect.arrayContaining(['points', 'condition.withinDays']));
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(
+      expect.arrayContaining(['points', 'condition.withinDays']),
+    );
   });
 });
 
@@ -108,9 +163,16 @@ describe('temperature', () => {
     expect(decideTemperature(70, settings, [], none, NOW).temperature).toBe('hot');
   });
   it('is hot on a recent demo request or a short timeline with budget, whatever the score', () => {
-    expect(decideTemperature(0, settings, [event('quote_requested', 2)], none, NOW)).toEqual({ temperature: 'hot', reason: 'signal:quote_requested' });
+    expect(decideTemperature(0, settings, [event('quote_requested', 2)], none, NOW)).toEqual({
+      temperature: 'hot',
+      reason: 'signal:quote_requested',
+    });
     expect(decideTemperature(0, settings, [event('demo_requested', 45)], none, NOW).temperature).toBe('cold');
-    expect(decideTemperature(0, settings, [], { hasConfirmedBudget: true, timelineMonths: 2 }, NOW).temperature).toBe('hot');
-    expect(decideTemperature(0, settings, [], { hasConfirmedBudget: false, timelineMonths: 2 }, NOW).temperature).toBe('cold');
+    expect(
+      decideTemperature(0, settings, [], { hasConfirmedBudget: true, timelineMonths: 2 }, NOW).temperature,
+    ).toBe('hot');
+    expect(
+      decideTemperature(0, settings, [], { hasConfirmedBudget: false, timelineMonths: 2 }, NOW).temperature,
+    ).toBe('cold');
   });
 });

@@ -1,4 +1,11 @@
-import type { EngagementRule, FitCondition, FitRule, PropertyFilter, ScoringRule, ScoringSettings } from './grid.schemas.ts';
+import type {
+  EngagementRule,
+  FitCondition,
+  FitRule,
+  PropertyFilter,
+  ScoringRule,
+  ScoringSettings,
+} from './grid.schemas.ts';
 import { FREE_EMAIL_DOMAINS, foldText, parseEmployeeCount } from './text-folding.ts';
 
 export const DAY_MS = 86_400_000;
@@ -65,7 +72,10 @@ function compileFitCondition(condition: FitCondition, settings: ScoringSettings)
   const icp = settings.icp;
   const inRanges = (ranges: { min: number; max: number | null }[]) => (lead: LeadFacts) => {
     const count = parseEmployeeCount(lead.companySize);
-    return count !== null && ranges.some((range) => count >= range.min && (range.max === null || count <= range.max));
+    return (
+      count !== null &&
+      ranges.some((range) => count >= range.min && (range.max === null || count <= range.max))
+    );
   };
   const containsAny = (field: string, keywords: string[]) => {
     const folded = keywords.map(foldText).filter((keyword) => keyword.length > 0);
@@ -183,7 +193,15 @@ export function compileGrid(rules: readonly ScoringRule[], settings: ScoringSett
       const contributions: Contribution[] = [];
       for (const { rule, matches } of fitRules) {
         if (matches(lead)) {
-          contributions.push({ ruleId: rule.id, ruleName: rule.name, group: 'fit', points: rule.points, decayedPoints: rule.points, occurredAt: null, eventId: null });
+          contributions.push({
+            ruleId: rule.id,
+            ruleName: rule.name,
+            group: 'fit',
+            points: rule.points,
+            decayedPoints: rule.points,
+            occurredAt: null,
+            eventId: null,
+          });
         }
       }
       const byType = new Map<string, EventFact[]>();
@@ -193,12 +211,16 @@ export function compileGrid(rules: readonly ScoringRule[], settings: ScoringSett
         if (list) list.push(event);
         else byType.set(event.type, [event]);
       }
-      for (const list of byType.values()) list.sort((a, b) => b.occurredAt - a.occurredAt || (a.id < b.id ? 1 : -1));
+      for (const list of byType.values())
+        list.sort((a, b) => b.occurredAt - a.occurredAt || (a.id < b.id ? 1 : -1));
       for (const { rule, filters } of engagementRules) {
         const candidates = byType.get(rule.condition.eventType);
         if (!candidates) continue;
-        const since = rule.condition.withinDays === undefined ? -Infinity : nowMs - rule.condition.withinDays * DAY_MS;
-        const matching = candidates.filter((event) => event.occurredAt >= since && filters.every((filter) => filter(event.properties)));
+        const since =
+          rule.condition.withinDays === undefined ? -Infinity : nowMs - rule.condition.withinDays * DAY_MS;
+        const matching = candidates.filter(
+          (event) => event.occurredAt >= since && filters.every((filter) => filter(event.properties)),
+        );
         for (const event of selectOccurrences(rule, matching)) {
           const ageMs = Math.max(0, nowMs - event.occurredAt);
           const decayed = rule.decays ? rule.points * 0.5 ** (ageMs / halfLifeMs) : rule.points;
@@ -213,9 +235,17 @@ export function compileGrid(rules: readonly ScoringRule[], settings: ScoringSett
           });
         }
       }
-      const fit = round2(sumGroup(contributions.filter((item) => item.group === 'fit').map((item) => item.decayedPoints), settings.fitCap));
+      const fit = round2(
+        sumGroup(
+          contributions.filter((item) => item.group === 'fit').map((item) => item.decayedPoints),
+          settings.fitCap,
+        ),
+      );
       const engagement = round2(
-        sumGroup(contributions.filter((item) => item.group === 'engagement').map((item) => item.decayedPoints), settings.engagementCap),
+        sumGroup(
+          contributions.filter((item) => item.group === 'engagement').map((item) => item.decayedPoints),
+          settings.engagementCap,
+        ),
       );
       return { fit, engagement, total: round2(fit + engagement), contributions };
     },

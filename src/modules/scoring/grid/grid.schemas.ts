@@ -13,14 +13,29 @@ export const FIT_FIELDS = [
   'source',
 ] as const;
 
-const ZFieldName = z.union([z.enum(FIT_FIELDS), z.string().regex(/^attributes\.[A-Za-z0-9_-]{1,64}$/, 'a lead field or attributes.<name>')]);
+const ZFieldName = z.union([
+  z.enum(FIT_FIELDS),
+  z.string().regex(/^attributes\.[A-Za-z0-9_-]{1,64}$/, 'a lead field or attributes.<name>'),
+]);
 
 /** Conditions on who the lead is. The `icp_*` operators read the workspace's ideal customer profile. */
 export const ZFitCondition = z.discriminatedUnion('op', [
   z.object({ op: z.literal('equals'), field: ZFieldName, value: z.string().min(1).max(200) }),
-  z.object({ op: z.literal('in'), field: ZFieldName, values: z.array(z.string().min(1).max(200)).min(1).max(200) }),
-  z.object({ op: z.literal('not_in'), field: ZFieldName, values: z.array(z.string().min(1).max(200)).min(1).max(200) }),
-  z.object({ op: z.literal('contains_any'), field: ZFieldName, values: z.array(z.string().min(1).max(100)).min(1).max(200) }),
+  z.object({
+    op: z.literal('in'),
+    field: ZFieldName,
+    values: z.array(z.string().min(1).max(200)).min(1).max(200),
+  }),
+  z.object({
+    op: z.literal('not_in'),
+    field: ZFieldName,
+    values: z.array(z.string().min(1).max(200)).min(1).max(200),
+  }),
+  z.object({
+    op: z.literal('contains_any'),
+    field: ZFieldName,
+    values: z.array(z.string().min(1).max(100)).min(1).max(200),
+  }),
   z.object({ op: z.literal('exists'), field: ZFieldName }),
   z.object({ op: z.literal('missing'), field: ZFieldName }),
   z.object({
@@ -62,14 +77,23 @@ export type EngagementCondition = z.infer<typeof ZEngagementCondition>;
 export const ZFrequency = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('once') }),
   z.object({ mode: z.literal('per_occurrence'), max: z.number().int().min(1).max(1000) }),
-  z.object({ mode: z.literal('once_per_period'), periodDays: z.number().positive().max(3650), max: z.number().int().min(1).max(1000).optional() }),
+  z.object({
+    mode: z.literal('once_per_period'),
+    periodDays: z.number().positive().max(3650),
+    max: z.number().int().min(1).max(1000).optional(),
+  }),
 ]);
 export type Frequency = z.infer<typeof ZFrequency>;
 
 const ZRuleBase = z.object({
   id: z.string().min(1).max(100),
   name: z.string().trim().min(1).max(200),
-  points: z.number().int().min(-1000).max(1000).refine((value) => value !== 0, 'points cannot be 0'),
+  points: z
+    .number()
+    .int()
+    .min(-1000)
+    .max(1000)
+    .refine((value) => value !== 0, 'points cannot be 0'),
   isEnabled: z.boolean().default(true),
 });
 
@@ -88,9 +112,15 @@ export type ScoringRule = z.infer<typeof ZScoringRule>;
 
 export const ZIdealCustomerProfile = z.object({
   personas: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
-  companySizes: z.array(z.object({ min: z.number().int().min(0), max: z.number().int().min(0).nullable() })).max(20).default([]),
+  companySizes: z
+    .array(z.object({ min: z.number().int().min(0), max: z.number().int().min(0).nullable() }))
+    .max(20)
+    .default([]),
   industries: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
-  countries: z.array(z.string().regex(/^[A-Z]{2}$/)).max(250).default([]),
+  countries: z
+    .array(z.string().regex(/^[A-Z]{2}$/))
+    .max(250)
+    .default([]),
 });
 export type IdealCustomerProfile = z.infer<typeof ZIdealCustomerProfile>;
 
@@ -99,12 +129,19 @@ export const ZScoringSettings = z
     halfLifeDays: z.number().positive().max(3650).default(30),
     fitCap: z.number().positive().nullable().default(null),
     engagementCap: z.number().positive().nullable().default(null),
-    bands: z.object({ warm: z.number().default(30), hot: z.number().default(70) }).default({ warm: 30, hot: 70 }),
-    thresholds: z.object({ mql: z.number().default(50), sql: z.number().default(80) }).default({ mql: 50, sql: 80 }),
+    bands: z
+      .object({ warm: z.number().default(30), hot: z.number().default(70) })
+      .default({ warm: 30, hot: 70 }),
+    thresholds: z
+      .object({ mql: z.number().default(50), sql: z.number().default(80) })
+      .default({ mql: 50, sql: 80 }),
     // Events that make a lead hot whatever its score, while more recent than hotSignalDays.
     hotSignalEvents: z.array(z.string().min(1).max(80)).default(['demo_requested', 'quote_requested']),
     hotSignalDays: z.number().positive().max(3650).default(30),
     icp: ZIdealCustomerProfile.default({ personas: [], companySizes: [], industries: [], countries: [] }),
   })
-  .refine((value) => value.bands.warm < value.bands.hot, { message: 'bands.warm must be below bands.hot', path: ['bands'] });
+  .refine((value) => value.bands.warm < value.bands.hot, {
+    message: 'bands.warm must be below bands.hot',
+    path: ['bands'],
+  });
 export type ScoringSettings = z.infer<typeof ZScoringSettings>;

@@ -25,7 +25,10 @@ export function decideTemperature(
   nowMs: number,
 ): TemperatureDecision {
   const since = nowMs - settings.hotSignalDays * DAY_MS;
-  const signal = events.find((event) => settings.hotSignalEvents.includes(event.type) && event.occurredAt >= since && event.occurredAt <= nowMs);
+  const signal = events.find(
+    (event) =>
+      settings.hotSignalEvents.includes(event.type) && event.occurredAt >= since && event.occurredAt <= nowMs,
+  );
   if (signal) return { temperature: 'hot', reason: `signal:${signal.type}` };
   if (signals.hasConfirmedBudget && signals.timelineMonths !== null && signals.timelineMonths < 3) {
     return { temperature: 'hot', reason: 'signal:bant_budget_and_timeline_under_3_months' };

@@ -1,5 +1,6 @@
 import type { AdReferral, LeadAttribution } from './whatsapp-inbound.types.ts';
 import type { ReferralWire } from './whatsapp-webhook.schemas.ts';
+import { truncateText } from '../../../../platform/text.ts';
 
 // Lead UTM fields hold at most 200 characters (ZUtm in leads).
 const MAX_UTM_LENGTH = 200;
@@ -66,7 +67,7 @@ function platformOf(url: string | undefined): 'facebook' | 'instagram' | undefin
 
 function clip(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
-  return trimmed ? trimmed.slice(0, MAX_UTM_LENGTH) : undefined;
+  return trimmed ? truncateText(trimmed, MAX_UTM_LENGTH) : undefined;
 }
 
 function dropUndefined<T extends object>(value: T): T {
