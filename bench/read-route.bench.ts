@@ -1,6 +1,7 @@
 // Issue 3, measurement 2: requests/s of GET /api/v1/leads/:id with a Bearer API key against a bare
 // node:http server doing the same work on the same database; and, for information, against "hello".
 import { isDeepStrictEqual } from 'node:util';
+import pg from 'pg';
 import { type CpuShare, describeCpu, describeMedianCpu, medianOthers } from './cpu.ts';
 import { makeBenchLead, toApiBody } from './lead-rows.ts';
 import { type LoadResult, runLoad } from './load.ts';
@@ -47,6 +48,17 @@ async function seedLeads(server: ChaudServer): Promise<string[]> {
   return ids;
 }
 
+/** Fresh planner statistics and visibility map, whatever ran before (the ingest bench's COPY). */
+async function settleTables(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('VACUUM (ANALYZE) leads, lead_identities, api_keys, users');
+  } finally {
+    await client.end();
+  }
+}
+
 async function getJson(url: string): Promise<unknown> {
   const response = await fetch(url, { headers: { authorization: `Bearer ${BENCH_API_KEY}` } });
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
@@ -77,6 +89,7 @@ export async function runReadRouteBench(
 ): Promise<BenchResult[]> {
   const { log } = options;
   const leadIds = await seedLeads(chaud);
+  await settleTables(databaseUrl);
   const scriptDir = `${import.meta.dirname}/servers`;
   const bare = await startBaseline(`${scriptDir}/bare-read.server.ts`, { DATABASE_URL: databaseUrl });
   const hello = await startBaseline(`${scriptDir}/hello.server.ts`, {});
@@ -126,6 +139,7 @@ export async function runReadRouteBench(
         notes: [
           common,
           'Both cache the resolved API key for 5 s (the app does; the baseline copies that policy).',
+          'VACUUM (ANALYZE) of the tables read, untimed, before the first run.',
           sameNote,
           describeMedianCpu('CPU during the Chaud runs', cpuChaud),
           describeMedianCpu('CPU during the bare runs', cpuBare),

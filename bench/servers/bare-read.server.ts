@@ -1,6 +1,7 @@
 // Baseline of GET /api/v1/leads/:id: a bare node:http server doing the same work as the Chaud route —
 // Bearer key → SHA-256 → lookup by hash (cached 5 s as the app does, with the same last_used_at update),
-// the same two SQL statements Drizzle sends, the same DTO, JSON.stringify — and nothing else.
+// the same two SQL statements Drizzle sends, prepared by name as the app prepares them, the same DTO,
+// JSON.stringify — and nothing else.
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import pg from 'pg';
@@ -86,9 +87,17 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
   const workspaceId = await authenticate(request.headers.authorization);
   if (!workspaceId) return send(response, 401, { error: { code: 'UNAUTHORIZED' } });
   const leadId = decodeURIComponent(match[1]!);
-  const { rows } = await pool.query(SELECT_LEAD, [workspaceId, leadId]);
+  const { rows } = await pool.query({
+    name: 'bare_get_lead',
+    text: SELECT_LEAD,
+    values: [workspaceId, leadId],
+  });
   if (!rows[0]) return send(response, 404, { error: { code: 'LEAD_NOT_FOUND' } });
-  const identities = await pool.query(SELECT_IDENTITIES, [workspaceId, leadId]);
+  const identities = await pool.query({
+    name: 'bare_get_lead_identities',
+    text: SELECT_IDENTITIES,
+    values: [workspaceId, leadId],
+  });
   send(response, 200, toDto(rows[0] as Row, identities.rows));
 }
 

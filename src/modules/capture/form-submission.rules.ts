@@ -1,10 +1,10 @@
+import { truncateText } from '../../platform/text.ts';
 import { type LeadFieldsInput, ZLeadFieldsInput } from '../leads/index.ts';
 import type { ConsentInput } from '../privacy/index.ts';
 import type { FormConsentDefinition, FormFieldDefinition } from './capture.tables.ts';
 import { RESERVED_SUBMISSION_KEYS } from './form-definition.rules.ts';
 import { type FormProblem, formErrors } from './forms.errors.ts';
 import type { FormSubmissionBody } from './forms.schemas.ts';
-import { truncateText } from '../../platform/text.ts';
 
 export interface SubmittedForm {
   fields: FormFieldDefinition[];

@@ -23,14 +23,60 @@ export async function findVisibleLead(db: Database, actor: Actor, leadId: string
   return row;
 }
 
+// The single-lead read is the hottest authenticated route: its two statements are built once per
+// database and sent as prepared statements, so a request costs no SQL building (about a third of the
+// route's CPU otherwise).
+function prepareLeadReads(db: Database) {
+  const byId = (name: string, ownerCondition: SQL | undefined) =>
+    db
+      .select()
+      .from(leads)
+      .where(
+        and(
+          eq(leads.workspaceId, sql.placeholder('workspaceId')),
+          eq(leads.id, sql.placeholder('leadId')),
+          ownerCondition,
+        ),
+      )
+      .prepare(name);
+  return {
+    lead: byId('chaud_get_lead', undefined),
+    ownedLead: byId('chaud_get_owned_lead', eq(leads.ownerId, sql.placeholder('ownerId'))),
+    identities: db
+      .select({ kind: leadIdentities.kind, value: leadIdentities.value })
+      .from(leadIdentities)
+      .where(
+        and(
+          eq(leadIdentities.workspaceId, sql.placeholder('workspaceId')),
+          eq(leadIdentities.leadId, sql.placeholder('leadId')),
+        ),
+      )
+      .orderBy(leadIdentities.createdAt)
+      .prepare('chaud_get_lead_identities'),
+  };
+}
+
+const preparedReads = new WeakMap<Database, ReturnType<typeof prepareLeadReads>>();
+
+function leadReadsOf(db: Database) {
+  let reads = preparedReads.get(db);
+  if (!reads) {
+    reads = prepareLeadReads(db);
+    preparedReads.set(db, reads);
+  }
+  return reads;
+}
+
 export async function getLead(db: Database, actor: Actor, leadId: string): Promise<LeadDto> {
-  const row = await findVisibleLead(db, actor, leadId);
-  const identities = await db
-    .select({ kind: leadIdentities.kind, value: leadIdentities.value })
-    .from(leadIdentities)
-    .where(and(eq(leadIdentities.workspaceId, actor.workspaceId), eq(leadIdentities.leadId, leadId)))
-    .orderBy(leadIdentities.createdAt);
-  return toLeadDto(row, identities);
+  const reads = leadReadsOf(db);
+  const parameters = { workspaceId: actor.workspaceId, leadId };
+  const [row] =
+    actor.role === 'sales_rep'
+      ? await reads.ownedLead.execute({ ...parameters, ownerId: actor.userId ?? '__none__' })
+      : await reads.lead.execute(parameters);
+  if (!row) throw leadErrors.notFound(leadId);
+  const identities = await reads.identities.execute(parameters);
+  return toLeadDto(row as LeadRow, identities as { kind: string; value: string }[]);
 }
 
 const SORT_COLUMNS = { createdAt: leads.createdAt, score: leads.score, updatedAt: leads.updatedAt } as const;

@@ -1,7 +1,7 @@
+import { truncateText } from '../../platform/text.ts';
 import type { FitCondition, FitRule } from './grid/grid.schemas.ts';
 import type { GridPoint } from './predictive/index.ts';
 import { EVENT_FEATURE_PREFIX, gridFieldOfColumn, JOB_TITLE_GROUPS } from './predictive-features.rules.ts';
-import { truncateText } from '../../platform/text.ts';
 
 /**
  * Frozen grid points → fit rules of the workspace grid, where a point's condition can be said with

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { truncateText } from '../../../platform/text.ts';
 import { captureLeadsInBulk } from '../../../workflows/lead-bulk-intake.workflow.ts';
 import {
   captureLead,
@@ -27,7 +28,6 @@ import {
 } from './header-mapping.rules.ts';
 import type { ImportCounts, ImportProgress } from './import-progress.rules.ts';
 import { type LeadRowValues, readLeadRow } from './row-to-lead.rules.ts';
-import { truncateText } from '../../../platform/text.ts';
 
 export interface CsvImportOptions {
   filePath: string;

@@ -1,3 +1,4 @@
+import { truncateText } from '../../../platform/text.ts';
 import type {
   Authority,
   BantField,
@@ -22,7 +23,6 @@ import { detectOptOut } from './opt-out.rules.ts';
 import { warmUpRecognizers } from './recognizers-text.adapter.ts';
 import { analyzeSentiment, type Sentiment } from './sentiment.rules.ts';
 import { extractTimeline, type TimelineHorizon } from './timeline-extraction.ts';
-import { truncateText } from '../../../platform/text.ts';
 
 export interface Slot<T> {
   value: T;

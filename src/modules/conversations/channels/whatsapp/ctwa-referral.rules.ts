@@ -1,6 +1,6 @@
+import { truncateText } from '../../../../platform/text.ts';
 import type { AdReferral, LeadAttribution } from './whatsapp-inbound.types.ts';
 import type { ReferralWire } from './whatsapp-webhook.schemas.ts';
-import { truncateText } from '../../../../platform/text.ts';
 
 // Lead UTM fields hold at most 200 characters (ZUtm in leads).
 const MAX_UTM_LENGTH = 200;
