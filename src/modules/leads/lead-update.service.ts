@@ -58,6 +58,8 @@ export async function updateLeadFields(
   fields: LeadFieldsInput,
   now: Date,
   defaultCountry: string,
+  // Runs in the same transaction after the change (rescoring: fit rules read these fields).
+  onUpdated: (tx: Database) => Promise<void> = async () => {},
 ): Promise<LeadRow> {
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
@@ -123,6 +125,7 @@ export async function updateLeadFields(
         )
         .onConflictDoNothing();
     }
+    await onUpdated(tx);
     return updated;
   });
 }

@@ -146,3 +146,30 @@ describe('lead reads, edits and the event log', () => {
     expect(bad.json().error.code).toBe('LEAD_CURSOR_INVALID');
   });
 });
+
+describe('rescoring after edits', () => {
+  it('rescores a lead when an edit changes what fit rules read', async () => {
+    const other = await test.createWorkspace('fit-edit');
+    await test.app.inject({
+      method: 'PUT',
+      url: '/api/v1/scoring/settings',
+      headers: other.headers,
+      payload: {
+        icp: { personas: ['directeur commercial'], companySizes: [], industries: [], countries: [] },
+      },
+    });
+    const lead = await buildLead(test, other, { email: 'fit-edit@example.org' });
+    expect(lead.score).toBe(0);
+    const edited = await test.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/leads/${lead.id}`,
+      headers: other.headers,
+      payload: { jobTitle: 'Directeur Commercial France' },
+    });
+    expect(edited.json().fitScore).toBe(20);
+    const score = (
+      await test.app.inject({ method: 'GET', url: `/api/v1/leads/${lead.id}/score`, headers: other.headers })
+    ).json();
+    expect(score.contributions.map((item: { ruleId: string }) => item.ruleId)).toEqual(['fit-persona']);
+  });
+});

@@ -91,6 +91,7 @@ export const leadsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         request.body,
         ctx.clock.now(),
         ctx.config.defaultCountry,
+        (tx) => ctx.hooks.afterEventsRecorded(tx, actor.workspaceId, [request.params.id]),
       );
       return getLead(ctx.db, actor, request.params.id);
     },
@@ -172,7 +173,14 @@ export const leadsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     handler: async (request) => {
       const actor = actorOf(request);
       assertRole(actor, ['admin', 'marketer']);
-      return acceptMergeProposal(ctx.db, actor, request.params.id, ctx.clock.now(), request.body?.keep);
+      return acceptMergeProposal(
+        ctx.db,
+        actor,
+        request.params.id,
+        ctx.clock.now(),
+        request.body?.keep,
+        (tx, survivorId) => ctx.hooks.afterEventsRecorded(tx, actor.workspaceId, [survivorId]),
+      );
     },
   });
 

@@ -86,6 +86,8 @@ export async function acceptMergeProposal(
   proposalId: string,
   now: Date,
   keep?: string,
+  // Runs in the merge's transaction with the survivor's id (rescoring: it gained fields and events).
+  onMerged: (tx: Database, survivorId: string) => Promise<void> = async () => {},
 ) {
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
@@ -135,6 +137,7 @@ export async function acceptMergeProposal(
       .set({ status: 'accepted', decidedAt: now, decidedBy: actor.userId })
       .where(eq(mergeProposals.id, proposalId))
       .returning();
+    await onMerged(tx, survivorId);
     return { proposal: toDto(row!), survivorId, mergedId };
   });
 }
