@@ -1,5 +1,6 @@
 import { toLeadDto, upsertLeadByIdentity, upsertLeadsInBulk } from '../modules/leads/index.ts';
 import { recordConsents } from '../modules/privacy/index.ts';
+import { recordBantValue } from '../modules/qualification/index.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import type { LeadIntake, LeadIntakeResult } from './lead-intake.workflow.ts';
@@ -46,6 +47,13 @@ export async function captureLeadsInBulk(
   for (const [index, command] of commands.entries()) {
     const result = created[index] ?? (await upsertLeadByIdentity(tx, command));
     await recordConsents(tx, workspaceId, result.lead.id, command.consents ?? [], command.proof, receivedAt);
+    for (const answer of command.bant ?? []) {
+      await recordBantValue(
+        tx,
+        { workspaceId, leadId: result.lead.id, ...answer, source: 'form', actor: null },
+        receivedAt,
+      );
+    }
     captures.push({ leadId: result.lead.id, isCreated: result.isCreated, source: command.eventSource });
     results[index] = {
       lead: toLeadDto(result.lead),

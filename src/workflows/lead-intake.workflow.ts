@@ -5,11 +5,14 @@ import {
   upsertLeadByIdentity,
 } from '../modules/leads/index.ts';
 import { type ConsentInput, type ConsentProof, recordConsents } from '../modules/privacy/index.ts';
+import { recordBantValue } from '../modules/qualification/index.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 
 export interface LeadIntake extends Omit<CaptureLeadCommand, 'defaultCountry' | 'receivedAt'> {
   consents?: ConsentInput[];
+  /** BANT answers a form collected; recorded before scoring so temperature sees them. */
+  bant?: { field: string; value: unknown; sourceRef: string }[];
   proof: ConsentProof;
 }
 
@@ -52,6 +55,13 @@ export async function captureLead(
       intake.proof,
       receivedAt,
     );
+    for (const answer of intake.bant ?? []) {
+      await recordBantValue(
+        db,
+        { workspaceId: intake.workspaceId, leadId: result.lead.id, ...answer, source: 'form', actor: null },
+        receivedAt,
+      );
+    }
     await ctx.hooks.afterLeadCaptured(db, intake.workspaceId, {
       leadId: result.lead.id,
       isCreated: result.isCreated,

@@ -2,6 +2,7 @@ import { truncateText } from '../../platform/text.ts';
 import { type LeadFieldsInput, ZLeadFieldsInput } from '../leads/index.ts';
 import type { ConsentInput } from '../privacy/index.ts';
 import type { FormConsentDefinition, FormFieldDefinition } from './capture.tables.ts';
+import { type BantFormTarget, type FormBantAnswer, readFormBantAnswer } from './form-bant.rules.ts';
 import { RESERVED_SUBMISSION_KEYS } from './form-definition.rules.ts';
 import { type FormProblem, formErrors } from './forms.errors.ts';
 import type { FormSubmissionBody } from './forms.schemas.ts';
@@ -30,6 +31,7 @@ export interface MappedSubmission {
   answers: Record<string, Answer>;
   utm?: Utm;
   referrer?: string;
+  bant: FormBantAnswer[];
 }
 
 // Lead attributes hold at most 2000 characters per value.
@@ -129,6 +131,7 @@ export function mapSubmission(
   const answers: Record<string, Answer> = {};
   const missing: string[] = [];
   const invalid: FormProblem[] = [];
+  const bant: FormBantAnswer[] = [];
   const lead: Record<string, unknown> = {};
   const attributes: Record<string, Answer> = {};
 
@@ -157,7 +160,11 @@ export function mapSubmission(
       invalid.push({ field: field.name, message: `"${unknownOption}" is not one of the options` });
       continue;
     }
-    if (field.mapTo) setLeadField(lead, field.mapTo, text);
+    if (field.mapTo?.startsWith('bant.')) {
+      const answer = readFormBantAnswer(field.mapTo as BantFormTarget, field.name, text);
+      if (answer) bant.push(answer);
+      else invalid.push({ field: field.name, message: `"${text}" cannot be read as ${field.mapTo}` });
+    } else if (field.mapTo) setLeadField(lead, field.mapTo, text);
     else attributes[attributeKeyFor(field.name)] = text;
   }
   if (missing.length > 0) throw formErrors.fieldRequired(missing);
@@ -192,6 +199,7 @@ export function mapSubmission(
     fields: parsed.data,
     consents,
     answers,
+    bant,
     ...readAttribution(body, context.query ?? {}, context.refererHeader),
   };
 }

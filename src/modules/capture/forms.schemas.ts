@@ -16,6 +16,11 @@ export const MAPPABLE_LEAD_FIELDS = [
   'company.domain',
   'company.size',
   'company.industry',
+  // BANT answers go to the qualification fields, with the form field as their source.
+  'bant.budget',
+  'bant.authority',
+  'bant.need',
+  'bant.timeline',
 ] as const;
 export type MappableLeadField = (typeof MAPPABLE_LEAD_FIELDS)[number];
 

@@ -190,6 +190,7 @@ export function buildFormIntake(form: FormRow, submission: FormSubmission, now: 
       ...(mapped.referrer ? { referrer: mapped.referrer } : {}),
     },
     consents: mapped.consents,
+    bant: mapped.bant,
     proof: { method: 'form', formId: form.id, ip: submission.ip, userAgent: submission.userAgent },
     eventType: 'form_submitted',
     eventSource: source,
