@@ -75,6 +75,10 @@ const csv = [
   '',
 ].join('\r\n');
 
+if (kind === 'postgres') {
+  console.log('[skipped on PostgreSQL] the DATA_DIR_LOCKED test: only the embedded PGlite folder has a lock file.');
+}
+
 describe('chaud import (CLI)', () => {
   it.skipIf(kind === 'postgres')(
     'fails with DATA_DIR_LOCKED while another live process holds the embedded database (PGlite only: PostgreSQL has no folder lock)',
