@@ -76,7 +76,9 @@ const csv = [
 ].join('\r\n');
 
 if (kind === 'postgres') {
-  console.log('[skipped on PostgreSQL] the DATA_DIR_LOCKED test: only the embedded PGlite folder has a lock file.');
+  console.log(
+    '[skipped on PostgreSQL] the DATA_DIR_LOCKED test: only the embedded PGlite folder has a lock file.',
+  );
 }
 
 describe('chaud import (CLI)', () => {
