@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { accessRoutes, authenticateApiKey, authenticateSession } from './modules/access/index.ts';
 import { captureRoutes, formsRoutes } from './modules/capture/index.ts';
+import { channelSettingsRoutes, inboxRoutes, webhooksRoutes } from './modules/conversations/index.ts';
 import { leadsRoutes } from './modules/leads/index.ts';
 import { qualificationRoutes } from './modules/qualification/index.ts';
 import { predictiveRoutes, scoringRoutes } from './modules/scoring/index.ts';
@@ -37,6 +38,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024,
     trustProxy: true,
+    // Signed links (unsubscribe tokens) are longer than Fastify's default 100-character parameter.
+    maxParamLength: 1024,
     frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -74,5 +77,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(predictiveRoutes, { ctx });
   await app.register(captureRoutes, { ctx });
   await app.register(formsRoutes, { ctx });
+  await app.register(inboxRoutes, { ctx });
+  await app.register(channelSettingsRoutes, { ctx });
+  await app.register(webhooksRoutes, { ctx });
   return app;
 }

@@ -47,7 +47,16 @@ const WRITE_BODIES: Record<string, object | undefined> = {
   'DELETE /api/v1/forms/:id': undefined,
   'PATCH /api/v1/scoring/rules/:ruleId': { points: 999 },
   'DELETE /api/v1/scoring/rules/:ruleId': undefined,
+  'POST /api/v1/conversations/:id/assign': { userId: null },
+  'POST /api/v1/conversations/:id/takeover': undefined,
+  'POST /api/v1/conversations/:id/release': undefined,
+  'POST /api/v1/conversations/:id/messages': { text: 'Hijacked' },
+  'POST /api/v1/conversations/:id/notes': { text: 'Hijacked' },
+  'POST /api/v1/sandbox/leads/:id/messages': { text: 'Hijacked' },
 };
+
+// Streams never end: they are checked for isolation apart (by the inbox tests), not walked.
+const STREAM_ROUTES = new Set(['/api/v1/conversations/stream']);
 
 const A_RULE_ID = 'workspace-a-only-rule';
 const A_EMAIL = 'alice@a-corp.example';
@@ -100,8 +109,13 @@ beforeAll(async () => {
       condition: { op: 'exists', field: 'jobTitle' },
     }),
   );
+  const played = await expectOk(
+    await call(a.headers, 'POST', `/api/v1/sandbox/leads/${lead.id}/messages`, { text: 'Bonjour' }),
+  );
   Object.assign(fixtureOfA, {
     '/api/v1/leads/': lead.id,
+    '/api/v1/sandbox/leads/': lead.id,
+    '/api/v1/conversations/': played.conversation.id,
     '/api/v1/merge-proposals/': conflict.mergeProposalIds[0],
     '/api/v1/users/': user.id,
     '/api/v1/api-keys/': key.id,
@@ -154,6 +168,7 @@ async function snapshotOfA() {
     keys: keys.data.map(({ id, name, revokedAt }) => ({ id, name, revokedAt })),
     form: await read(`/api/v1/forms/${fixtureOfA['/api/v1/forms/']}`),
     grid: await read('/api/v1/scoring/grid'),
+    conversation: await read(`/api/v1/conversations/${fixtureOfA['/api/v1/conversations/']}`),
   };
 }
 
@@ -220,7 +235,9 @@ describe('workspace isolation', () => {
   });
 
   it("never lists A's objects to B, on any list route", async () => {
-    const lists = apiRoutes().filter((route) => route.method === 'GET' && !route.url.includes(':'));
+    const lists = apiRoutes().filter(
+      (route) => route.method === 'GET' && !route.url.includes(':') && !STREAM_ROUTES.has(route.url),
+    );
     expect(lists.length).toBeGreaterThanOrEqual(5);
     const queries = ['', `?q=alice`, `?ownerId=${a.admin.userId}`, `?includeArchived=true`, '?status=open'];
     for (const route of lists) {

@@ -15,11 +15,15 @@ const ZEnv = z.object({
   CHAUD_DEFAULT_COUNTRY: z.string().length(2).default('FR'),
   CHAUD_SECRET: z.string().min(16).optional(),
   SMTP_URL: z.string().optional(),
+  /** Sender of e-mails to leads, `Name <address>` or an address. */
+  CHAUD_EMAIL_FROM: z.string().min(3).max(320).optional(),
   WHATSAPP_PHONE_NUMBER_ID: z.string().optional(),
   WHATSAPP_ACCESS_TOKEN: z.string().optional(),
   WHATSAPP_APP_SECRET: z.string().optional(),
   WHATSAPP_VERIFY_TOKEN: z.string().optional(),
   WHATSAPP_GRAPH_URL: z.string().url().default('https://graph.facebook.com/v23.0'),
+  /** Messages per second one process sends from a number (Meta's default limit is 80 for the whole number). */
+  WHATSAPP_THROUGHPUT_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(80),
   CHAUD_LLM_BASE_URL: z.string().url().optional(),
   CHAUD_LLM_API_KEY: z.string().optional(),
   CHAUD_LLM_MODEL: z.string().optional(),

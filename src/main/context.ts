@@ -1,12 +1,14 @@
 import type { Config } from '../config/env.ts';
 import { type Clock, systemClock } from '../platform/clock.ts';
-import { type AppContext, noDomainHooks } from '../platform/context.ts';
+import { type AppContext, type DomainHooks, noDomainHooks } from '../platform/context.ts';
 import type { DatabaseHandle } from '../platform/db/database.ts';
 import { applyMigrations } from '../platform/db/migrate.ts';
 import { openPglite, openPostgres } from '../platform/db/open-database.ts';
 import { JobQueue } from '../platform/jobs/job-queue.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
+import { Notifications } from '../platform/notifications.ts';
 import { Outbox } from '../platform/outbox/outbox.ts';
+import { firstContactHooks } from '../workflows/first-contact.workflow.ts';
 import { leadScoringHooks } from '../workflows/lead-scoring.workflow.ts';
 import { defineModuleJobs } from './module-jobs.ts';
 
@@ -39,10 +41,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       config.database.kind === 'postgres' ? config.database.url : undefined,
     );
     const outbox = new Outbox(handle.db, jobs, clock, logger);
-    defineModuleJobs({ db: handle.db, jobs, clock, logger });
-    await jobs.start();
-    await jobs.ensureQueues();
-    return {
+    const ctx: AppContext = {
       config,
       handle,
       db: handle.db,
@@ -50,15 +49,40 @@ export async function createAppContext(config: Config, options: ContextOptions =
       logger,
       jobs,
       outbox,
-      hooks: { ...noDomainHooks, ...leadScoringHooks(clock) },
+      notifications: new Notifications(handle, logger),
+      hooks: noDomainHooks,
     };
+    ctx.hooks = domainHooks(ctx);
+    defineModuleJobs(ctx);
+    await jobs.start();
+    await jobs.ensureQueues();
+    return ctx;
   } catch (error) {
     await handle.close();
     throw error;
   }
 }
 
+/** Scoring first (the opener reads the new temperature), then the first contact. */
+function domainHooks(ctx: AppContext): DomainHooks {
+  const scoring = leadScoringHooks(ctx.clock);
+  const firstContact = firstContactHooks(ctx);
+  return {
+    ...noDomainHooks,
+    ...scoring,
+    afterLeadCaptured: async (tx, workspaceId, capture) => {
+      await scoring.afterLeadCaptured(tx, workspaceId, capture);
+      await firstContact.afterLeadCaptured(tx, workspaceId, capture);
+    },
+    afterLeadsCaptured: async (tx, workspaceId, captures) => {
+      await scoring.afterLeadsCaptured!(tx, workspaceId, captures);
+      await firstContact.afterLeadsCaptured(tx, workspaceId, captures);
+    },
+  };
+}
+
 export async function closeAppContext(ctx: AppContext): Promise<void> {
   await ctx.jobs.stop().catch(() => {});
+  await ctx.notifications.close().catch(() => {});
   await ctx.handle.close();
 }

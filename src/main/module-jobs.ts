@@ -1,21 +1,13 @@
-import type { Clock } from '../platform/clock.ts';
-import type { Database } from '../platform/db/database.ts';
-import type { JobQueue } from '../platform/jobs/job-queue.ts';
-import type { Logger } from '../platform/logger.ts';
+import type { AppContext } from '../platform/context.ts';
+import { defineConversationJobs } from '../workflows/conversation-workers.ts';
 import { defineGridRescoreJobs } from '../workflows/grid-rescore.workflow.ts';
 
-export interface ModuleJobDeps {
-  db: Database;
-  jobs: JobQueue;
-  clock: Clock;
-  logger: Logger;
-}
-
 /**
- * Declares the jobs of modules and workflows on the queue. Runs before `jobs.ensureQueues()` so their
- * queues exist, in every process (serve, worker, CLI): a process that only enqueues needs the
- * definitions too, and `chaud worker` starts their handlers.
+ * Declares the jobs (and outbox handlers) of modules and workflows. Runs before
+ * `jobs.ensureQueues()` so their queues exist, in every process (serve, worker, CLI): a process
+ * that only enqueues needs the definitions too, and `chaud worker` starts their handlers.
  */
-export function defineModuleJobs(deps: ModuleJobDeps): void {
-  defineGridRescoreJobs(deps);
+export function defineModuleJobs(ctx: AppContext): void {
+  defineGridRescoreJobs(ctx);
+  defineConversationJobs(ctx);
 }

@@ -1,6 +1,7 @@
 import { buildApp } from '../app.ts';
 import type { Config } from '../config/env.ts';
 import { ensureInitialWorkspace, type InitialCredentials } from '../modules/access/index.ts';
+import { applyWhatsAppEnvironment, warmUpNlu } from '../modules/conversations/index.ts';
 import { closeAppContext, createAppContext } from './context.ts';
 
 export interface ServeOptions {
@@ -25,6 +26,16 @@ function printCredentials(credentials: InitialCredentials, url: string): void {
 export async function serve(config: Config, options: ServeOptions): Promise<void> {
   const ctx = await createAppContext(config, { purpose: 'chaud serve' });
   const credentials = await ensureInitialWorkspace(ctx);
+  const whatsappWorkspace = await applyWhatsAppEnvironment(ctx.db, config, ctx.clock.now());
+  if (whatsappWorkspace)
+    ctx.logger.info(
+      { workspaceId: whatsappWorkspace },
+      'WhatsApp number connected from WHATSAPP_* variables',
+    );
+  // Trains the intent classifier now (a few seconds) rather than in the first lead's turn.
+  const nluReady = warmUpNlu().catch((error: unknown) =>
+    ctx.logger.error({ err: error }, 'NLU warm-up failed'),
+  );
   const app = await buildApp(ctx, { logger: true });
   if (options.workers) await ctx.jobs.startWorkers();
   let isClosing = false;
@@ -48,5 +59,6 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   if (credentials) printCredentials(credentials, url);
+  await nluReady;
   ctx.logger.info({ url, database: config.database.kind, workers: options.workers }, 'Chaud is listening');
 }

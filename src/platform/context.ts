@@ -3,6 +3,7 @@ import type { Clock } from './clock.ts';
 import type { Database, DatabaseHandle } from './db/database.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import type { Logger } from './logger.ts';
+import type { Notifications } from './notifications.ts';
 import type { Outbox } from './outbox/outbox.ts';
 
 /** What services need from the platform, built once by a composition root in src/main. */
@@ -14,6 +15,8 @@ export interface AppContext {
   logger: Logger;
   jobs: JobQueue;
   outbox: Outbox;
+  /** LISTEN/NOTIFY fan-out for live views (the inbox stream). */
+  notifications: Notifications;
   hooks: DomainHooks;
 }
 
@@ -35,7 +38,8 @@ export interface DomainHooks {
   afterLeadsCaptured?(
     tx: Database,
     workspaceId: string,
-    captures: { leadId: string; isCreated: boolean; source: string }[],
+    /** `isImport`: a file import, whose leads are not greeted one by one. */
+    captures: { leadId: string; isCreated: boolean; source: string; isImport?: boolean }[],
   ): Promise<void>;
 }
 

@@ -5,7 +5,7 @@ import type { AppContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import type { LeadIntake, LeadIntakeResult } from './lead-intake.workflow.ts';
 
-type Capture = { leadId: string; isCreated: boolean; source: string };
+type Capture = { leadId: string; isCreated: boolean; source: string; isImport?: boolean };
 
 async function runCaptureHooks(
   ctx: AppContext,
@@ -54,7 +54,12 @@ export async function captureLeadsInBulk(
         receivedAt,
       );
     }
-    captures.push({ leadId: result.lead.id, isCreated: result.isCreated, source: command.eventSource });
+    captures.push({
+      leadId: result.lead.id,
+      isCreated: result.isCreated,
+      source: command.eventSource,
+      isImport: command.proof.method === 'import',
+    });
     results[index] = {
       lead: toLeadDto(result.lead),
       isCreated: result.isCreated,

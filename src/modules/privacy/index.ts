@@ -5,6 +5,7 @@ export {
   CONSENT_PURPOSES,
   getConsentHistory,
   getCurrentConsents,
+  getCurrentConsentsOfLeads,
   hasConsent,
   recordConsents,
   ZConsentInput,

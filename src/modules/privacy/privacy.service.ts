@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
@@ -90,6 +90,46 @@ export async function getCurrentConsents(
     since: row.recordedAt.toISOString(),
     method: row.method,
   }));
+}
+
+/** Current consents of many leads in one query (capture batches): leads without any row are absent. */
+export async function getCurrentConsentsOfLeads(
+  db: Database,
+  workspaceId: string,
+  leadIds: readonly string[],
+): Promise<Map<string, ConsentState[]>> {
+  const byLead = new Map<string, ConsentState[]>();
+  if (leadIds.length === 0) return byLead;
+  const rows = await db
+    .selectDistinctOn([consents.leadId, consents.purpose, consents.channel], {
+      leadId: consents.leadId,
+      purpose: consents.purpose,
+      channel: consents.channel,
+      isGranted: consents.isGranted,
+      recordedAt: consents.recordedAt,
+      method: consents.method,
+    })
+    .from(consents)
+    .where(and(eq(consents.workspaceId, workspaceId), inArray(consents.leadId, [...leadIds])))
+    .orderBy(
+      consents.leadId,
+      consents.purpose,
+      consents.channel,
+      sql`${consents.recordedAt} DESC`,
+      sql`${consents.id} DESC`,
+    );
+  for (const row of rows) {
+    const list = byLead.get(row.leadId) ?? [];
+    list.push({
+      purpose: row.purpose,
+      channel: row.channel,
+      isGranted: row.isGranted,
+      since: row.recordedAt.toISOString(),
+      method: row.method,
+    });
+    byLead.set(row.leadId, list);
+  }
+  return byLead;
 }
 
 /** Whether sending for `purpose` on `channel` is allowed right now (a withdrawal on channel `any` blocks all). */

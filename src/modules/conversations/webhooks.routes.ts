@@ -1,0 +1,144 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import { actorOf } from '../../platform/http/auth.ts';
+import { ZErrorResponse } from '../../platform/http/schemas.ts';
+import { receiveInboundEmail } from '../../workflows/email-inbound.workflow.ts';
+import { receiveWhatsAppWebhook } from '../../workflows/whatsapp-inbound.workflow.ts';
+import { assertRole } from '../access/index.ts';
+import { recordConsents } from '../privacy/index.ts';
+import { listWhatsAppVerifyTokens } from './channel-settings.service.ts';
+import {
+  InboundEmailError,
+  MAX_INBOUND_EMAIL_BYTES,
+  verifyUnsubscribeToken,
+} from './channels/email/index.ts';
+import { decideVerification, SIGNATURE_HEADER } from './channels/whatsapp/index.ts';
+import { linkSigningSecret } from './channels.factory.ts';
+
+const ZVerifyQuery = z
+  .object({
+    'hub.mode': z.string().optional(),
+    'hub.verify_token': z.string().optional(),
+    'hub.challenge': z.string().optional(),
+  })
+  .passthrough();
+
+/** Meta's webhook, the inbound e-mail webhook and one-click unsubscribe: the doors from outside. */
+export const webhooksRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // The signature covers the exact bytes Meta sent: keep them rather than a re-serialised object.
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  );
+  app.addContentTypeParser(
+    ['message/rfc822', 'text/plain'],
+    { parseAs: 'buffer', bodyLimit: MAX_INBOUND_EMAIL_BYTES },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.get('/webhooks/whatsapp', {
+    config: { isPublic: true },
+    schema: {
+      tags: ['webhooks'],
+      summary: "Meta's verification request (hub.challenge echo)",
+      querystring: ZVerifyQuery,
+    },
+    handler: async (request, reply) => {
+      const decision = decideVerification(request.query, await listWhatsAppVerifyTokens(ctx.db));
+      if (!decision.isAccepted) return reply.code(403).type('text/plain').send('Forbidden');
+      return reply.code(200).type('text/plain').send(decision.challenge);
+    },
+  });
+
+  app.post('/webhooks/whatsapp', {
+    config: { isPublic: true },
+    bodyLimit: 4 * 1024 * 1024,
+    schema: {
+      tags: ['webhooks'],
+      summary: 'WhatsApp Cloud API notifications: signed with the app secret, stored, then processed',
+      response: { 200: z.object({ received: z.literal(true) }), 401: ZErrorResponse },
+    },
+    handler: async (request) => {
+      const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.from('');
+      const signature = request.headers[SIGNATURE_HEADER];
+      await receiveWhatsAppWebhook(ctx, raw, Array.isArray(signature) ? signature[0] : signature);
+      return { received: true as const };
+    },
+  });
+
+  app.post('/webhooks/email/inbound', {
+    bodyLimit: MAX_INBOUND_EMAIL_BYTES,
+    schema: {
+      tags: ['webhooks'],
+      summary: 'An inbound e-mail as raw MIME (Content-Type: message/rfc822): replies, bounces, complaints',
+      response: {
+        202: z.object({ deliveryId: z.string() }),
+        ...{ 400: ZErrorResponse, 403: ZErrorResponse },
+      },
+    },
+    handler: async (request, reply) => {
+      const actor = actorOf(request);
+      assertRole(actor, ['admin']);
+      const raw = Buffer.isBuffer(request.body)
+        ? request.body
+        : Buffer.from(String(request.body ?? ''), 'utf8');
+      const deliveryId = await receiveInboundEmail(ctx, actor.workspaceId, raw).catch((error: unknown) => {
+        if (error instanceof InboundEmailError)
+          throw new ValidationError(error.message, undefined, 'EMAIL_INVALID');
+        throw error;
+      });
+      return reply.code(202).send({ deliveryId });
+    },
+  });
+
+  const unsubscribe = async (token: string) => {
+    const payload = verifyUnsubscribeToken(token, linkSigningSecret(ctx.config));
+    if (!payload) return false;
+    await recordConsents(
+      ctx.db,
+      payload.workspaceId,
+      payload.leadId,
+      [{ purpose: 'marketing_email', channel: 'email', granted: false, text: 'One-click unsubscribe link' }],
+      { method: 'unsubscribe_link' },
+      ctx.clock.now(),
+    );
+    return true;
+  };
+  const page = (isDone: boolean) =>
+    isDone
+      ? '<!doctype html><meta charset="utf-8"><title>Désinscription</title><p>Vous ne recevrez plus nos e-mails. / You will not receive our e-mails any more.</p>'
+      : '<!doctype html><meta charset="utf-8"><title>Lien invalide</title><p>Ce lien n’est pas valide. / This link is not valid.</p>';
+
+  app.get('/u/:token', {
+    config: { isPublic: true },
+    schema: {
+      tags: ['webhooks'],
+      summary: 'Unsubscribe link opened in a browser',
+      params: z.object({ token: z.string().max(2048) }),
+    },
+    handler: async (request, reply) => {
+      const isDone = await unsubscribe(request.params.token);
+      return reply
+        .code(isDone ? 200 : 400)
+        .type('text/html; charset=utf-8')
+        .send(page(isDone));
+    },
+  });
+
+  app.post('/u/:token', {
+    config: { isPublic: true },
+    schema: {
+      tags: ['webhooks'],
+      summary: 'RFC 8058 one-click unsubscribe (List-Unsubscribe-Post)',
+      params: z.object({ token: z.string().max(2048) }),
+    },
+    handler: async (request, reply) => {
+      const isDone = await unsubscribe(request.params.token);
+      return reply
+        .code(isDone ? 200 : 400)
+        .type('text/html; charset=utf-8')
+        .send(page(isDone));
+    },
+  });
+};

@@ -1,0 +1,299 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import {
+  applyDeliveryStatus,
+  conversationErrors,
+  findPendingDelivery,
+  findWhatsAppAccountByPhoneNumberId,
+  type InboundMessage,
+  initialAgentState,
+  isValidWebhookSignature,
+  markDeliveryProcessed,
+  openConversation,
+  parseWebhook,
+  recordInboundMessage,
+  storeInboundDelivery,
+  type WebhookEntry,
+  type WhatsAppContact,
+} from '../modules/conversations/index.ts';
+import { leadIdentities, leads, normalizePhone } from '../modules/leads/index.ts';
+import { recordConsents } from '../modules/privacy/index.ts';
+import type { AppContext } from '../platform/context.ts';
+import type { Database } from '../platform/db/database.ts';
+import { AppError } from '../platform/errors.ts';
+import { enqueueAgentTurn, enqueueDeliveryProcessing } from './conversation-jobs.ts';
+import { captureLead } from './lead-intake.workflow.ts';
+
+// A recent status naming a wamid we have not stored is retried (our send's answer may lag behind it);
+// one older than this is not about a message of ours and is dropped.
+const UNMATCHED_STATUS_RETRY_MS = 10 * 60_000;
+
+function firstPhoneNumberId(body: unknown): string | null {
+  const entries = (
+    body as { entry?: { changes?: { value?: { metadata?: { phone_number_id?: unknown } } }[] }[] }
+  )?.entry;
+  for (const entry of Array.isArray(entries) ? entries : []) {
+    for (const change of Array.isArray(entry?.changes) ? entry.changes : []) {
+      const id = change?.value?.metadata?.phone_number_id;
+      if (typeof id === 'string' && id !== '') return id;
+    }
+  }
+  return null;
+}
+
+/**
+ * The webhook request: check the signature over the raw bytes with the app secret of the number
+ * the payload names, keep the body, enqueue its processing — one short transaction, then 200.
+ */
+export async function receiveWhatsAppWebhook(
+  ctx: AppContext,
+  rawBody: Buffer,
+  signature: string | undefined,
+): Promise<{ deliveryId: string }> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    throw conversationErrors.webhookSignature();
+  }
+  const phoneNumberId = firstPhoneNumberId(parsed);
+  const account = phoneNumberId ? await findWhatsAppAccountByPhoneNumberId(ctx.db, phoneNumberId) : undefined;
+  if (!account) throw conversationErrors.unknownPhoneNumber();
+  if (!isValidWebhookSignature(rawBody, signature, account.appSecret))
+    throw conversationErrors.webhookSignature();
+  return ctx.db.transaction(async (inner) => {
+    const tx = inner as unknown as Database;
+    const deliveryId = await storeInboundDelivery(tx, {
+      workspaceId: account.workspaceId,
+      provider: 'whatsapp',
+      body: rawBody.toString('utf8'),
+      now: ctx.clock.now(),
+    });
+    await enqueueDeliveryProcessing(ctx, tx, deliveryId);
+    return { deliveryId };
+  });
+}
+
+/** The processing job of one stored WhatsApp delivery: messages, statuses, marketing opt-outs. */
+export async function processWhatsAppDelivery(ctx: AppContext, deliveryId: string): Promise<void> {
+  const delivery = await findPendingDelivery(ctx.db, deliveryId);
+  if (!delivery) return;
+  const parsed = parseWebhook(JSON.parse(delivery.body));
+  let hasUnmatchedStatus = false;
+  const problems: string[] = [];
+  await ctx.db.transaction(async (inner) => {
+    const tx = inner as unknown as Database;
+    for (const entry of parsed.entries) {
+      const account = await findWhatsAppAccountByPhoneNumberId(tx, entry.phoneNumberId);
+      // A number of another workspace in the same app is processed there; unknown numbers are dropped.
+      if (!account) continue;
+      const workspaceId = account.workspaceId;
+      for (const message of entry.messages) {
+        // One unreadable message (a sender id that is no phone number…) must not hold back the others.
+        try {
+          await tx.transaction((savepoint) =>
+            recordWhatsAppMessage(ctx, savepoint as unknown as Database, workspaceId, entry, message),
+          );
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          problems.push(`${message.id}: ${error.code}`);
+          ctx.logger.warn(
+            { deliveryId, wamid: message.id, code: error.code },
+            'inbound WhatsApp message skipped',
+          );
+        }
+      }
+      for (const status of entry.statuses) {
+        const isRecent = ctx.clock.now().getTime() - status.at.getTime() < UNMATCHED_STATUS_RETRY_MS;
+        if (!(await applyDeliveryStatus(tx, workspaceId, status)) && isRecent) hasUnmatchedStatus = true;
+      }
+      for (const preference of entry.marketingPreferences) {
+        if (preference.value !== 'stop') continue;
+        const leadId = await findLeadByWhatsApp(tx, workspaceId, preference.waId, undefined);
+        if (leadId)
+          await recordConsents(
+            tx,
+            workspaceId,
+            leadId,
+            [
+              {
+                purpose: 'whatsapp',
+                channel: 'whatsapp',
+                granted: false,
+                text: 'WhatsApp marketing preference: stop',
+              },
+            ],
+            { method: 'message' },
+            preference.at,
+          );
+      }
+    }
+    if (hasUnmatchedStatus) throw new Error('status for a message not stored yet; retrying');
+    await markDeliveryProcessed(
+      tx,
+      delivery,
+      ctx.clock.now(),
+      problems.length > 0 ? problems.join('; ') : null,
+    );
+  });
+}
+
+async function findLeadByWhatsApp(
+  tx: Database,
+  workspaceId: string,
+  waId: string | undefined,
+  businessScopedUserId: string | undefined,
+): Promise<string | null> {
+  const candidates = [
+    ...(waId ? [{ kind: 'whatsapp' as const, value: waId }] : []),
+    ...(businessScopedUserId ? [{ kind: 'bsuid' as const, value: businessScopedUserId }] : []),
+  ];
+  if (candidates.length === 0) return null;
+  const rows = await tx
+    .select({ leadId: leadIdentities.leadId, kind: leadIdentities.kind })
+    .from(leadIdentities)
+    .where(
+      and(
+        eq(leadIdentities.workspaceId, workspaceId),
+        inArray(
+          leadIdentities.value,
+          candidates.map((candidate) => candidate.value),
+        ),
+      ),
+    );
+  const match = rows.find((row) => candidates.some((candidate) => candidate.kind === row.kind));
+  return match?.leadId ?? null;
+}
+
+// A wa_id is usually the phone number without "+", but Meta does not promise it (usernames, BSUIDs).
+function isPhoneNumber(value: string): boolean {
+  try {
+    return normalizePhone(value, 'FR') !== null;
+  } catch {
+    return false;
+  }
+}
+
+function contactOf(entry: WebhookEntry, message: InboundMessage): WhatsAppContact | undefined {
+  return entry.contacts.find((contact) => contact.waId === message.from) ?? entry.contacts[0];
+}
+
+function messageBody(message: InboundMessage): {
+  kind: string;
+  body: string | null;
+  payload: Record<string, unknown>;
+} {
+  switch (message.kind) {
+    case 'text':
+      return { kind: 'text', body: message.text, payload: {} };
+    case 'button_reply':
+    case 'list_reply':
+      return { kind: message.kind, body: message.title, payload: { choiceId: message.replyId } };
+    case 'template_button':
+      return { kind: message.kind, body: message.text, payload: { choiceId: message.payload ?? null } };
+    case 'media':
+      return {
+        kind: 'media',
+        body: message.media.caption ?? null,
+        payload: { mediaType: message.mediaType, media: message.media },
+      };
+    case 'location':
+      return {
+        kind: 'location',
+        body: message.location.name ?? null,
+        payload: { location: message.location },
+      };
+    case 'contacts':
+      return { kind: 'contacts', body: null, payload: { contacts: message.contacts } };
+    case 'reaction':
+      return {
+        kind: 'reaction',
+        body: message.emoji ?? null,
+        payload: { targetMessageId: message.targetMessageId },
+      };
+    case 'system':
+      return {
+        kind: 'system',
+        body: message.body ?? null,
+        payload: { systemType: message.systemType ?? null },
+      };
+    case 'unsupported':
+      return {
+        kind: 'unsupported',
+        body: null,
+        payload: { originalType: message.originalType, errors: message.errors },
+      };
+  }
+}
+
+async function recordWhatsAppMessage(
+  ctx: AppContext,
+  tx: Database,
+  workspaceId: string,
+  entry: WebhookEntry,
+  message: InboundMessage,
+): Promise<void> {
+  const contact = contactOf(entry, message);
+  const waId = message.from || contact?.waId;
+  const bsuid = message.fromBusinessScopedUserId ?? contact?.businessScopedUserId;
+  let leadId = await findLeadByWhatsApp(tx, workspaceId, waId, bsuid);
+  if (!leadId || message.attribution) {
+    // A new person, or a click on an ad: capture records the lead with its source and UTM.
+    const captured = await captureLead(
+      ctx,
+      {
+        workspaceId,
+        fields: {
+          ...(contact?.name && !leadId ? { firstName: contact.name.split(' ')[0] } : {}),
+          ...(waId
+            ? { whatsappId: waId, ...(leadId || !isPhoneNumber(`+${waId}`) ? {} : { phone: `+${waId}` }) }
+            : {}),
+        },
+        touch: message.attribution
+          ? { source: message.attribution.source, utm: message.attribution.utm }
+          : { source: 'whatsapp' },
+        eventType: 'lead_captured',
+        eventSource: 'whatsapp_inbound',
+        eventProperties: { wamid: message.id },
+        occurredAt: message.sentAt,
+        consents: [
+          {
+            purpose: 'whatsapp',
+            channel: 'whatsapp',
+            granted: true,
+            text: 'The person wrote to the business on WhatsApp.',
+          },
+        ],
+        proof: { method: 'message', messageId: message.id },
+      },
+      tx,
+    );
+    leadId = captured.lead.id;
+  }
+  const [lead] = await tx
+    .select({ language: leads.language })
+    .from(leads)
+    .where(and(eq(leads.workspaceId, workspaceId), eq(leads.id, leadId)));
+  const language = lead?.language?.startsWith('en') ? 'en' : 'fr';
+  const conversation = await openConversation(tx, {
+    workspaceId,
+    leadId,
+    channel: 'whatsapp',
+    contactAddress: waId ?? bsuid ?? leadId,
+    language,
+    agentState: initialAgentState(language) as unknown as Record<string, unknown>,
+    now: ctx.clock.now(),
+  });
+  const { kind, body, payload } = messageBody(message);
+  const recorded = await recordInboundMessage(tx, {
+    conversation,
+    kind,
+    body,
+    payload: { ...payload, ...(message.replyToMessageId ? { replyTo: message.replyToMessageId } : {}) },
+    providerMessageId: message.id,
+    sentAt: message.sentAt,
+    now: ctx.clock.now(),
+  });
+  // Reactions and system notices are kept in the conversation but are not a turn of the dialogue.
+  if (!recorded.isDuplicate && kind !== 'reaction' && kind !== 'system')
+    await enqueueAgentTurn(ctx, tx, recorded.message.id);
+}
