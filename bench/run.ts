@@ -1,11 +1,13 @@
 // `npm run bench`: issue 3's throughput figures against baselines measured in the same run, on loopback.
-// Options: --only ingest,read,import,scoring  --scoring-leads N  --reps N  --seconds S  --warmup S  --copy-rows N
-//          --import-rows N  --import-reps N  --import-max-seconds S  --cpu-prof (profiles of the servers)
+// Options: --only ingest,read,import,scoring,conversations  --scoring-leads N  --reps N  --seconds S  --warmup S
+//          --copy-rows N  --import-rows N  --import-reps N  --import-max-seconds S  --cpu-prof (profiles of the servers)
+//          --conversation-seconds S (lead arrivals at 10/s)  --conversation-users N (distinct wa_ids for turns/s)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { runConversationsBench } from './conversations.bench.ts';
 import { measureMachineBusy } from './cpu.ts';
 import { ADMIN_DATABASE_URL, createBenchDatabase } from './databases.ts';
 import { isImportCommandPresent, runImportBench } from './import.bench.ts';
@@ -29,7 +31,7 @@ const OVERALL_LIMIT_MS = 20 * 60_000;
 
 const { values: args } = parseArgs({
   options: {
-    only: { type: 'string', default: 'ingest,read,import,scoring' },
+    only: { type: 'string', default: 'ingest,read,import,scoring,conversations' },
     'scoring-leads': { type: 'string', default: '100000' },
     reps: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '5' },
@@ -39,6 +41,8 @@ const { values: args } = parseArgs({
     'import-reps': { type: 'string', default: '3' },
     'import-max-seconds': { type: 'string', default: '150' },
     'cpu-prof': { type: 'boolean', default: false },
+    'conversation-seconds': { type: 'string', default: '20' },
+    'conversation-users': { type: 'string', default: '400' },
   },
 });
 const selected = new Set(args.only.split(',').map((name) => name.trim()));
@@ -182,6 +186,16 @@ async function main(): Promise<void> {
         repetitions: Math.min(repetitions, 3),
         leads: Number(args['scoring-leads']),
         targets: new Set(['cpu', 'postgres', 'pglite']),
+        log,
+      })),
+    );
+  }
+
+  if (selected.has('conversations')) {
+    results.push(
+      ...(await runConversationsBench({
+        seconds: Math.max(1, Number(args['conversation-seconds'])),
+        users: Math.max(1, Math.round(Number(args['conversation-users']))),
         log,
       })),
     );

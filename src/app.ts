@@ -39,7 +39,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024,
     trustProxy: true,
     // Signed links (unsubscribe tokens) are longer than Fastify's default 100-character parameter.
-    maxParamLength: 1024,
+    routerOptions: { maxParamLength: 1024 },
     frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

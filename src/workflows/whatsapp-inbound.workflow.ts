@@ -1,15 +1,20 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   applyDeliveryStatus,
   conversationErrors,
+  FALLBACK_STATUS_CODES,
+  findConversation,
   findPendingDelivery,
   findWhatsAppAccountByPhoneNumberId,
   type InboundMessage,
   initialAgentState,
   isValidWebhookSignature,
+  type MessageRow,
   markDeliveryProcessed,
+  type OutboundContent,
   openConversation,
   parseWebhook,
+  queueEmailFallback,
   recordInboundMessage,
   storeInboundDelivery,
   type WebhookEntry,
@@ -21,6 +26,7 @@ import type { AppContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
 import { enqueueAgentTurn, enqueueDeliveryProcessing } from './conversation-jobs.ts';
+import { conversationRuntime } from './conversation-runtime.ts';
 import { captureLead } from './lead-intake.workflow.ts';
 
 // A recent status naming a wamid we have not stored is retried (our send's answer may lag behind it);
@@ -104,7 +110,10 @@ export async function processWhatsAppDelivery(ctx: AppContext, deliveryId: strin
       }
       for (const status of entry.statuses) {
         const isRecent = ctx.clock.now().getTime() - status.at.getTime() < UNMATCHED_STATUS_RETRY_MS;
-        if (!(await applyDeliveryStatus(tx, workspaceId, status)) && isRecent) hasUnmatchedStatus = true;
+        const applied = await applyDeliveryStatus(tx, workspaceId, status);
+        if (!applied && isRecent) hasUnmatchedStatus = true;
+        if (applied?.isAdvanced && status.status === 'failed')
+          await fallBackAfterFailure(ctx, tx, applied.message, status);
       }
       for (const preference of entry.marketingPreferences) {
         if (preference.value !== 'stop') continue;
@@ -135,6 +144,24 @@ export async function processWhatsAppDelivery(ctx: AppContext, deliveryId: strin
       problems.length > 0 ? problems.join('; ') : null,
     );
   });
+}
+
+/** Meta accepted the send but could not deliver it (not on WhatsApp, re-engagement needed): try e-mail. */
+async function fallBackAfterFailure(
+  ctx: AppContext,
+  tx: Database,
+  message: MessageRow,
+  status: { errors: { code: number }[] },
+): Promise<void> {
+  if (
+    message.direction !== 'outbound' ||
+    !status.errors.some((error) => FALLBACK_STATUS_CODES.has(error.code))
+  )
+    return;
+  const conversation = await findConversation(tx, message.workspaceId, message.conversationId);
+  const content = (message.payload as { content?: OutboundContent }).content;
+  if (!conversation || !content || !conversationRuntime(ctx).channels.email) return;
+  await queueEmailFallback(tx, ctx.outbox, conversation, content, ctx.clock.now());
 }
 
 async function findLeadByWhatsApp(
@@ -235,6 +262,11 @@ async function recordWhatsAppMessage(
   const contact = contactOf(entry, message);
   const waId = message.from || contact?.waId;
   const bsuid = message.fromBusinessScopedUserId ?? contact?.businessScopedUserId;
+  // Deliveries are processed in parallel and Meta splits one person's burst over several: one sender
+  // at a time, so two first messages of a new person make one lead, not a unique-key race.
+  await tx.execute(
+    sql`SELECT pg_advisory_xact_lock(hashtextextended(${`wa:${workspaceId}:${waId ?? bsuid}`}, 0))`,
+  );
   let leadId = await findLeadByWhatsApp(tx, workspaceId, waId, bsuid);
   if (!leadId || message.attribution) {
     // A new person, or a click on an ad: capture records the lead with its source and UTM.

@@ -29,20 +29,20 @@ function store(state: DeliveryState): StoredDeliveryState {
 }
 
 /**
- * Applies a WhatsApp status webhook to the message it names. Returns false when no message carries
+ * Applies a WhatsApp status webhook to the message it names. Returns null when no message carries
  * that wamid yet (the send's answer may still be on its way): the caller retries later.
  */
 export async function applyDeliveryStatus(
   tx: Database,
   workspaceId: string,
   update: StatusUpdate,
-): Promise<boolean> {
+): Promise<{ message: typeof messages.$inferSelect; isAdvanced: boolean } | null> {
   const [message] = await tx
     .select()
     .from(messages)
     .where(and(eq(messages.workspaceId, workspaceId), eq(messages.providerMessageId, update.messageId)))
     .for('update');
-  if (!message) return false;
+  if (!message) return null;
   const payload = message.payload as { delivery?: StoredDeliveryState };
   const merged = mergeStatus(revive(payload.delivery), update);
   const status: MessageStatus = merged.state.status === 'played' ? 'read' : merged.state.status;
@@ -61,5 +61,5 @@ export async function applyDeliveryStatus(
       kind: 'status',
       messageId: message.id,
     });
-  return true;
+  return { message, isAdvanced: merged.isAdvanced };
 }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverWebhook, FakeGraphApi, GRAPH_ERRORS } from '../../../test/fake-graph-api.ts';
 import { createTestContext, type TestContext, type TestWorkspace } from '../../../test/harness.ts';
 import { waitFor } from '../../../test/wait-for.ts';
 import { getConsentHistory } from '../privacy/index.ts';
@@ -25,6 +26,7 @@ const smtp = new SMTPServer({
 
 let t: TestContext;
 let workspace: TestWorkspace;
+let graph: FakeGraphApi;
 
 async function receivedFor(address: string) {
   const parsed = await Promise.all(received.map((raw) => parseInboundEmail(raw)));
@@ -47,6 +49,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await graph?.close();
   await t?.close();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
@@ -194,5 +197,137 @@ describe('e-mail conversations', () => {
       payload: '',
     });
     expect(inbound.statusCode).toBe(400);
+  });
+});
+
+describe('handoff notice', () => {
+  it("e-mails the lead's owner when the lead asks for a person", async () => {
+    const owner = await t.createMember(workspace, 'sales_rep', 'owner-rep@chaud.test');
+    const captured = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
+      headers: workspace.headers,
+      payload: { firstName: 'Rita', email: 'rita@client.fr' },
+    });
+    const leadId = (captured.json() as { id: string }).id;
+    const assigned = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/leads/${leadId}/owner`,
+      headers: workspace.headers,
+      payload: { ownerId: owner.userId, reason: 'territory' },
+    });
+    expect(assigned.statusCode, assigned.body).toBeLessThan(300);
+    const played = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sandbox/leads/${leadId}/messages`,
+      headers: workspace.headers,
+      payload: { text: 'Je veux parler à un humain, svp' },
+    });
+    expect(played.json().conversation.needsHuman).toBe(true);
+    await waitFor(async () => (await receivedFor('owner-rep@chaud.test')).length === 1, 10_000, 'the notice');
+    const [notice] = await receivedFor('owner-rep@chaud.test');
+    expect(notice!.subject).toContain('Rita');
+    expect(notice!.text).toContain(`https://chaud.test/inbox/${played.json().conversation.id}`);
+  });
+});
+
+describe('WhatsApp to e-mail fallback', () => {
+  const APP_SECRET = 'fallback-app-secret';
+  const lead = (firstName: string, phone: string) => ({
+    firstName,
+    phone,
+    email: `${firstName.toLowerCase()}@client.fr`,
+    consents: [
+      { purpose: 'whatsapp', channel: 'whatsapp', granted: true },
+      { purpose: 'marketing_email', channel: 'email', granted: true },
+    ],
+  });
+
+  beforeAll(async () => {
+    graph = await FakeGraphApi.start({ accessToken: 'EAAG-fallback-token' });
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/settings/whatsapp',
+      headers: workspace.headers,
+      payload: {
+        phoneNumberId: '5550001112',
+        accessToken: 'EAAG-fallback-token',
+        appSecret: APP_SECRET,
+        verifyToken: 'fallback-verify-token',
+        graphUrl: `${graph.url}/v23.0`,
+        templates: { first_contact: [{ name: 'chaud_first_contact', languageCode: 'fr' }] },
+      },
+    });
+    expect(saved.statusCode).toBe(200);
+  });
+
+  it('e-mails the lead when WhatsApp refuses the send as undeliverable', async () => {
+    graph.failRecipient('33677777777', GRAPH_ERRORS.undeliverable);
+    const captured = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
+      headers: workspace.headers,
+      payload: lead('Oscar', '+33 6 77 77 77 77'),
+    });
+    expect(captured.statusCode).toBeLessThan(300);
+    await waitFor(
+      async () => (await receivedFor('oscar@client.fr')).length === 1,
+      10_000,
+      'the fallback e-mail',
+    );
+    const [failed] = await t.ctx.handle.query<{ status: string; error: { kind?: string } }>(
+      "SELECT status, error FROM messages WHERE lead_id = $1 AND kind = 'template'",
+      [(captured.json() as { id: string }).id],
+    );
+    expect(failed).toMatchObject({ status: 'failed', error: { kind: 'undeliverable' } });
+  });
+
+  it('e-mails the lead when a failed status (re-engagement required) arrives later', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
+      headers: workspace.headers,
+      payload: lead('Pia', '+33 6 88 88 88 88'),
+    });
+    await waitFor(async () =>
+      graph.sentMessages.some((request) => (request.body as { to?: string }).to === '33688888888'),
+    );
+    const [sent] = await t.ctx.handle.query<{ provider_message_id: string }>(
+      "SELECT provider_message_id FROM messages WHERE kind = 'template' AND provider_message_id IS NOT NULL AND lead_id IN (SELECT id FROM leads WHERE email = 'pia@client.fr')",
+    );
+    const failedStatus = {
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: '1',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: '33100000000', phone_number_id: '5550001112' },
+                statuses: [
+                  {
+                    id: sent!.provider_message_id,
+                    status: 'failed',
+                    timestamp: String(Math.floor(Date.now() / 1000)),
+                    recipient_id: '33688888888',
+                    errors: [{ code: 131047, title: 'Re-engagement message' }],
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    };
+    expect((await deliverWebhook(`${url}/webhooks/whatsapp`, failedStatus, APP_SECRET)).status).toBe(200);
+    await waitFor(
+      async () => (await receivedFor('pia@client.fr')).length === 1,
+      10_000,
+      'the fallback e-mail',
+    );
   });
 });

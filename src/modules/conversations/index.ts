@@ -71,7 +71,11 @@ export {
   mergeSlots,
   phraseReplies,
 } from './llm/index.ts';
-export { dispatchOutboundMessage } from './message-dispatch.service.ts';
+export {
+  dispatchOutboundMessage,
+  FALLBACK_STATUS_CODES,
+  queueEmailFallback,
+} from './message-dispatch.service.ts';
 export { type MessageUnderstanding, understandMessage, warmUpNlu } from './nlu/index.ts';
 export { sendOwnerNotice } from './owner-notice.service.ts';
 export { webhooksRoutes } from './webhooks.routes.ts';

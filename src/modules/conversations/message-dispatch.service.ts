@@ -5,7 +5,7 @@ import type { Logger } from '../../platform/logger.ts';
 import type { Outbox } from '../../platform/outbox/outbox.ts';
 import { leads } from '../leads/index.ts';
 import { getCurrentConsents } from '../privacy/index.ts';
-import type { Channel, OutboundContent } from './channel.ts';
+import { type Channel, contentText, type OutboundContent } from './channel.ts';
 import { decideChannelPermission } from './channel-consent.rules.ts';
 import { isWindowOpen } from './channels/whatsapp/index.ts';
 import { publishConversationChange } from './conversation-events.ts';
@@ -29,7 +29,9 @@ export interface DispatchDeps {
 /** Purposes sent even after an opt-out: the one confirmation that the opt-out was recorded. */
 const SENT_AFTER_OPT_OUT = new Set(['opt_out_confirmation']);
 // Sends that a retry cannot fix and that e-mail can replace (Meta: re-engagement, undeliverable).
-const FALLBACK_KINDS = new Set(['re_engagement_required', 'undeliverable', 'invalid_recipient']);
+const FALLBACK_KINDS = new Set(['re_engagement_required', 'undeliverable', 'invalid_recipient', 'template']);
+/** Meta's codes in a `failed` status webhook after which e-mail is tried (undeliverable, re-engagement). */
+export const FALLBACK_STATUS_CODES = new Set([131026, 131047]);
 
 interface SendFailure {
   kind?: string;
@@ -164,34 +166,45 @@ async function fallBackToEmail(
   content: OutboundContent,
 ): Promise<string | null> {
   if (!deps.channels.email) return null;
-  const [lead] = await deps.db
+  return deps.db.transaction((inner) =>
+    queueEmailFallback(inner as unknown as Database, deps.outbox, whatsapp, content, deps.clock.now()),
+  );
+}
+
+/**
+ * In `tx`: the e-mail twin of a WhatsApp message that could not be delivered (refused at send time
+ * or reported `failed` later), when the lead has an address and e-mail consent. Returns its id.
+ */
+export async function queueEmailFallback(
+  tx: Database,
+  outbox: Outbox,
+  whatsapp: ConversationRow,
+  content: OutboundContent,
+  now: Date,
+): Promise<string | null> {
+  const [lead] = await tx
     .select({ email: leads.email })
     .from(leads)
     .where(and(eq(leads.workspaceId, whatsapp.workspaceId), eq(leads.id, whatsapp.leadId)));
   if (!lead?.email) return null;
-  const consents = await getCurrentConsents(deps.db, whatsapp.workspaceId, whatsapp.leadId);
+  const consents = await getCurrentConsents(tx, whatsapp.workspaceId, whatsapp.leadId);
   if (!decideChannelPermission(consents, 'email', { hasLeadWritten: false }).isAllowed) return null;
-  const now = deps.clock.now();
-  return deps.db.transaction(async (inner) => {
-    const tx = inner as unknown as Database;
-    const conversation = await openConversation(tx, {
-      workspaceId: whatsapp.workspaceId,
-      leadId: whatsapp.leadId,
-      channel: 'email',
-      contactAddress: lead.email!,
-      language: whatsapp.language,
-      agentState: whatsapp.agentState,
-      now,
-    });
-    const text = content.kind === 'choices' ? content.text : content.text;
-    const subject = whatsapp.language === 'fr' ? 'Suite à votre demande' : 'Following up on your request';
-    const message = await queueOutboundMessage(tx, deps.outbox, {
-      conversation,
-      content: { kind: 'email', subject, text },
-      author: 'agent',
-      now,
-      purpose: 'whatsapp_fallback',
-    });
-    return message.id;
+  const conversation = await openConversation(tx, {
+    workspaceId: whatsapp.workspaceId,
+    leadId: whatsapp.leadId,
+    channel: 'email',
+    contactAddress: lead.email,
+    language: whatsapp.language,
+    agentState: whatsapp.agentState,
+    now,
   });
+  const subject = whatsapp.language === 'fr' ? 'Suite à votre demande' : 'Following up on your request';
+  const message = await queueOutboundMessage(tx, outbox, {
+    conversation,
+    content: { kind: 'email', subject, text: contentText(content) },
+    author: 'agent',
+    now,
+    purpose: 'whatsapp_fallback',
+  });
+  return message.id;
 }

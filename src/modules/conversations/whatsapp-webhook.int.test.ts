@@ -239,6 +239,32 @@ describe('POST /webhooks/whatsapp', () => {
   });
 });
 
+describe('a burst of first messages', () => {
+  it('answers every one of 40 people writing at the same time', async () => {
+    graph.reset();
+    const people = Array.from({ length: 40 }, (_, index) => `3367${String(1_000_000 + index)}`);
+    const deliveries = await Promise.all(
+      people.map((from, index) =>
+        deliverWebhook(
+          `${baseUrl}/webhooks/whatsapp`,
+          textPayload(`wamid.burst-${index}`, from, 'Bonjour, on cherche un CRM'),
+          APP_SECRET,
+        ),
+      ),
+    );
+    expect(deliveries.every((delivery) => delivery.status === 200)).toBe(true);
+    // Workers must drain a backlog larger than their concurrency without waiting for a poll.
+    await waitFor(
+      () =>
+        people.every((to) =>
+          graph.sentMessages.some((request) => (request.body as { to?: string }).to === to),
+        ),
+      15_000,
+      'a reply to each of the 40 people',
+    );
+  });
+});
+
 describe('speed to lead', () => {
   it('sends the first-contact template within a second of a capture with phone and WhatsApp consent', async () => {
     graph.reset();
