@@ -1,6 +1,7 @@
 // The conversations bench's fixtures: a Chaud server with workers and a WhatsApp number pointed at a
 // FakeGraphApi in the bench process, webhook payloads, and the first send the fake saw per recipient.
 import type { FakeGraphApi } from '../test/fake-graph-api.ts';
+import { inboundTextPayload as buildInboundText } from '../test/whatsapp-payloads.ts';
 import {
   BENCH_API_KEY,
   type ChaudServer,
@@ -83,33 +84,7 @@ export function digitsOf(phone: string): string {
 
 /** An inbound text message from `from` (a wa_id), shaped like Meta's webhook. */
 export function inboundTextPayload(wamid: string, from: string, body: string) {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '1234567890',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '33100000000', phone_number_id: PHONE_NUMBER_ID },
-              contacts: [{ profile: { name: 'Léa Martin' }, wa_id: from }],
-              messages: [
-                {
-                  from,
-                  id: wamid,
-                  timestamp: String(Math.floor(Date.now() / 1000)),
-                  type: 'text',
-                  text: { body },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  };
+  return buildInboundText(PHONE_NUMBER_ID, { wamid, from, body });
 }
 
 export interface FirstSends {

@@ -117,7 +117,7 @@ export async function processWhatsAppDelivery(ctx: AppContext, deliveryId: strin
       }
       for (const preference of entry.marketingPreferences) {
         if (preference.value !== 'stop') continue;
-        const leadId = await findLeadByWhatsApp(tx, workspaceId, preference.waId, undefined);
+        const leadId = (await findLeadByWhatsApp(tx, workspaceId, preference.waId, undefined))?.leadId;
         if (leadId)
           await recordConsents(
             tx,
@@ -164,12 +164,13 @@ async function fallBackAfterFailure(
   await queueEmailFallback(tx, ctx.outbox, conversation, content, ctx.clock.now());
 }
 
+/** The lead a sender is known as, and which of its WhatsApp identities are already recorded. */
 async function findLeadByWhatsApp(
   tx: Database,
   workspaceId: string,
   waId: string | undefined,
   businessScopedUserId: string | undefined,
-): Promise<string | null> {
+): Promise<{ leadId: string; kinds: Set<string> } | null> {
   const candidates = [
     ...(waId ? [{ kind: 'whatsapp' as const, value: waId }] : []),
     ...(businessScopedUserId ? [{ kind: 'bsuid' as const, value: businessScopedUserId }] : []),
@@ -187,8 +188,11 @@ async function findLeadByWhatsApp(
         ),
       ),
     );
-  const match = rows.find((row) => candidates.some((candidate) => candidate.kind === row.kind));
-  return match?.leadId ?? null;
+  const matches = rows.filter((row) => candidates.some((candidate) => candidate.kind === row.kind));
+  const first = matches[0];
+  if (!first) return null;
+  const kinds = new Set(matches.filter((row) => row.leadId === first.leadId).map((row) => row.kind));
+  return { leadId: first.leadId, kinds };
 }
 
 // A wa_id is usually the phone number without "+", but Meta does not promise it (usernames, BSUIDs).
@@ -267,9 +271,12 @@ async function recordWhatsAppMessage(
   await tx.execute(
     sql`SELECT pg_advisory_xact_lock(hashtextextended(${`wa:${workspaceId}:${waId ?? bsuid}`}, 0))`,
   );
-  let leadId = await findLeadByWhatsApp(tx, workspaceId, waId, bsuid);
-  if (!leadId || message.attribution) {
-    // A new person, or a click on an ad: capture records the lead with its source and UTM.
+  const known = await findLeadByWhatsApp(tx, workspaceId, waId, bsuid);
+  let leadId = known?.leadId ?? null;
+  const isNewIdentity = Boolean(bsuid && !known?.kinds.has('bsuid')) || Boolean(waId && !known?.kinds.has('whatsapp'));
+  if (!leadId || message.attribution || isNewIdentity) {
+    // A new person, a new id of a known one, or a click on an ad: capture records the lead with its
+    // identities, source and UTM.
     const captured = await captureLead(
       ctx,
       {
@@ -279,11 +286,12 @@ async function recordWhatsAppMessage(
           ...(waId
             ? { whatsappId: waId, ...(leadId || !isPhoneNumber(`+${waId}`) ? {} : { phone: `+${waId}` }) }
             : {}),
+          ...(bsuid ? { whatsappUserId: bsuid } : {}),
         },
         touch: message.attribution
           ? { source: message.attribution.source, utm: message.attribution.utm }
           : { source: 'whatsapp' },
-        eventType: 'lead_captured',
+        eventType: leadId ? 'lead_updated' : 'lead_captured',
         eventSource: 'whatsapp_inbound',
         eventProperties: { wamid: message.id },
         occurredAt: message.sentAt,

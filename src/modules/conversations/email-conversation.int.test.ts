@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverWebhook, FakeGraphApi, GRAPH_ERRORS } from '../../../test/fake-graph-api.ts';
 import { createTestContext, type TestContext, type TestWorkspace } from '../../../test/harness.ts';
 import { waitFor } from '../../../test/wait-for.ts';
+import { statusPayload } from '../../../test/whatsapp-payloads.ts';
 import { getConsentHistory } from '../privacy/index.ts';
 import { parseInboundEmail } from './channels/email/index.ts';
 
@@ -134,6 +135,11 @@ describe('e-mail conversations', () => {
     )![1]!;
     const forged = await t.app.inject({ method: 'POST', url: `${link.slice(0, -3)}xyz` });
     expect(forged.statusCode).toBe(400);
+    // Opening the link (or a mail scanner following it) only asks for confirmation.
+    const page = await t.app.inject({ method: 'GET', url: link });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<form method="post">');
+    expect(await getConsentHistory(t.ctx.db, workspace.workspaceId, leadId)).toHaveLength(1);
     const done = await t.app.inject({ method: 'POST', url: link });
     expect(done.statusCode).toBe(200);
     const history = await getConsentHistory(t.ctx.db, workspace.workspaceId, leadId);
@@ -297,32 +303,12 @@ describe('WhatsApp to e-mail fallback', () => {
     const [sent] = await t.ctx.handle.query<{ provider_message_id: string }>(
       "SELECT provider_message_id FROM messages WHERE kind = 'template' AND provider_message_id IS NOT NULL AND lead_id IN (SELECT id FROM leads WHERE email = 'pia@client.fr')",
     );
-    const failedStatus = {
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: '1',
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '33100000000', phone_number_id: '5550001112' },
-                statuses: [
-                  {
-                    id: sent!.provider_message_id,
-                    status: 'failed',
-                    timestamp: String(Math.floor(Date.now() / 1000)),
-                    recipient_id: '33688888888',
-                    errors: [{ code: 131047, title: 'Re-engagement message' }],
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      ],
-    };
+    const failedStatus = statusPayload('5550001112', {
+      wamid: sent!.provider_message_id,
+      status: 'failed',
+      recipient: '33688888888',
+      errors: [{ code: 131047, title: 'Re-engagement message' }],
+    });
     expect((await deliverWebhook(`${url}/webhooks/whatsapp`, failedStatus, APP_SECRET)).status).toBe(200);
     await waitFor(
       async () => (await receivedFor('pia@client.fr')).length === 1,

@@ -105,24 +105,26 @@ export const webhooksRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     );
     return true;
   };
-  const page = (isDone: boolean) =>
-    isDone
-      ? '<!doctype html><meta charset="utf-8"><title>Désinscription</title><p>Vous ne recevrez plus nos e-mails. / You will not receive our e-mails any more.</p>'
-      : '<!doctype html><meta charset="utf-8"><title>Lien invalide</title><p>Ce lien n’est pas valide. / This link is not valid.</p>';
+  const html = (title: string, body: string) =>
+    `<!doctype html><html lang="fr"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><body style="font-family:system-ui;max-width:32rem;margin:3rem auto">${body}</body></html>`;
+  const invalid = html('Lien invalide', '<p>Ce lien n’est pas valide. / This link is not valid.</p>');
+  const ZTokenParams = z.object({ token: z.string().max(2048) });
 
+  // A GET only asks: mail scanners open every link of a message, and must not unsubscribe anyone.
   app.get('/u/:token', {
     config: { isPublic: true },
-    schema: {
-      tags: ['webhooks'],
-      summary: 'Unsubscribe link opened in a browser',
-      params: z.object({ token: z.string().max(2048) }),
-    },
+    schema: { tags: ['webhooks'], summary: 'Unsubscribe page (asks for confirmation)', params: ZTokenParams },
     handler: async (request, reply) => {
-      const isDone = await unsubscribe(request.params.token);
+      const isValid = verifyUnsubscribeToken(request.params.token, linkSigningSecret(ctx.config)) !== null;
+      const page = html(
+        'Désinscription',
+        '<form method="post"><p>Ne plus recevoir nos e-mails ? / Stop receiving our e-mails?</p>' +
+          '<button type="submit">Me désinscrire / Unsubscribe</button></form>',
+      );
       return reply
-        .code(isDone ? 200 : 400)
+        .code(isValid ? 200 : 400)
         .type('text/html; charset=utf-8')
-        .send(page(isDone));
+        .send(isValid ? page : invalid);
     },
   });
 
@@ -130,15 +132,19 @@ export const webhooksRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     config: { isPublic: true },
     schema: {
       tags: ['webhooks'],
-      summary: 'RFC 8058 one-click unsubscribe (List-Unsubscribe-Post)',
-      params: z.object({ token: z.string().max(2048) }),
+      summary: 'Unsubscribes: the page’s button and RFC 8058 one-click (List-Unsubscribe-Post)',
+      params: ZTokenParams,
     },
     handler: async (request, reply) => {
       const isDone = await unsubscribe(request.params.token);
+      const done = html(
+        'Désinscription',
+        '<p>Vous ne recevrez plus nos e-mails. / You will not receive our e-mails any more.</p>',
+      );
       return reply
         .code(isDone ? 200 : 400)
         .type('text/html; charset=utf-8')
-        .send(page(isDone));
+        .send(isDone ? done : invalid);
     },
   });
 };

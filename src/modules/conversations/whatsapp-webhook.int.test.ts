@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverWebhook, FakeGraphApi } from '../../../test/fake-graph-api.ts';
 import { createTestContext, type TestContext, type TestWorkspace } from '../../../test/harness.ts';
 import { waitFor } from '../../../test/wait-for.ts';
+import { inboundTextPayload, statusPayload } from '../../../test/whatsapp-payloads.ts';
 import { locateWhatsAppFixtures, readIndividualWebhooks } from './channels/whatsapp/whatsapp.fixtures.ts';
 
 const APP_SECRET = 'app-secret-for-tests';
@@ -30,26 +31,8 @@ function withNumber(payload: unknown, name: string): unknown {
   return copy;
 }
 
-function textPayload(wamid: string, from: string, body: string, timestamp = Math.floor(Date.now() / 1000)) {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '1234567890',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '33100000000', phone_number_id: PHONE_NUMBER_ID },
-              contacts: [{ profile: { name: 'Léa Martin' }, wa_id: from }],
-              messages: [{ from, id: wamid, timestamp: String(timestamp), type: 'text', text: { body } }],
-            },
-          },
-        ],
-      },
-    ],
-  };
+function textPayload(wamid: string, from: string, body: string) {
+  return inboundTextPayload(PHONE_NUMBER_ID, { wamid, from, body });
 }
 
 beforeAll(async () => {
@@ -148,6 +131,15 @@ describe('POST /webhooks/whatsapp', () => {
         'unsupported',
       ]),
     );
+    // The sender is known by wa_id and by the business-scoped user id Meta sends beside it.
+    const [bsuid] = await t.ctx.handle.query<{ lead_id: string }>(
+      "SELECT lead_id FROM lead_identities WHERE kind = 'bsuid' AND value = 'US.13491208655302741918'",
+    );
+    const [waId] = await t.ctx.handle.query<{ lead_id: string }>(
+      "SELECT lead_id FROM lead_identities WHERE kind = 'whatsapp' AND value = '972987654321'",
+    );
+    expect(bsuid?.lead_id).toBeDefined();
+    expect(bsuid?.lead_id).toBe(waId?.lead_id);
     // The ad click came from a person who had written before: it is their latest touch.
     const [ad] = await t.ctx.handle.query<{ last_touch: { source?: string; utm?: { medium?: string } } }>(
       "SELECT last_touch FROM leads WHERE last_touch->>'source' = 'whatsapp_ad' LIMIT 1",
@@ -192,31 +184,23 @@ describe('POST /webhooks/whatsapp', () => {
     await waitFor(async () =>
       graph.sentMessages.some((request) => (request.body as { to?: string }).to === '33633333333'),
     );
-    const [sent] = await t.ctx.handle.query<{ provider_message_id: string }>(
-      "SELECT provider_message_id FROM messages WHERE direction = 'outbound' AND status <> 'queued' AND conversation_id IN (SELECT id FROM conversations WHERE contact_address = '33633333333')",
-    );
-    const wamid = sent!.provider_message_id;
-    const at = Math.floor(Date.now() / 1000);
-    const status = (name: string, offset: number) => ({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: '1234567890',
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '33100000000', phone_number_id: PHONE_NUMBER_ID },
-                statuses: [
-                  { id: wamid, status: name, timestamp: String(at + offset), recipient_id: '33633333333' },
-                ],
-              },
-            },
-          ],
-        },
-      ],
-    });
+    const sentWamid = async () =>
+      (
+        await t.ctx.handle.query<{ provider_message_id: string }>(
+          "SELECT provider_message_id FROM messages WHERE direction = 'outbound' AND provider_message_id IS NOT NULL AND conversation_id IN (SELECT id FROM conversations WHERE contact_address = '33633333333')",
+        )
+      )[0]?.provider_message_id;
+    // The fake answered before the send's result is committed: wait for the stored wamid.
+    await waitFor(async () => (await sentWamid()) !== undefined);
+    const wamid = (await sentWamid())!;
+    const at = Date.now();
+    const status = (name: 'sent' | 'delivered' | 'read', offset: number) =>
+      statusPayload(PHONE_NUMBER_ID, {
+        wamid,
+        status: name,
+        recipient: '33633333333',
+        at: new Date(at + offset * 1000),
+      });
     for (const [name, offset] of [
       ['read', 3],
       ['sent', 1],

@@ -37,6 +37,7 @@ export function collectIdentities(
     email?: string | null;
     phone?: string | null;
     whatsappId?: string | null;
+    whatsappUserId?: string | null;
     country?: string | null;
   },
   defaultCountry: string,
@@ -48,5 +49,6 @@ export function collectIdentities(
   if (email) identities.push({ kind: 'email', value: email });
   if (phone) identities.push({ kind: 'phone', value: phone });
   if (whatsappId) identities.push({ kind: 'whatsapp', value: whatsappId });
+  if (fields.whatsappUserId?.trim()) identities.push({ kind: 'bsuid', value: fields.whatsappUserId.trim() });
   return { identities, email, phone, whatsappId };
 }

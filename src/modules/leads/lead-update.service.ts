@@ -87,7 +87,14 @@ export async function updateLeadFields(
         );
       }
     }
-    const { company, email: _email, phone: _phone, whatsappId: _whatsappId, ...rest } = fields;
+    const {
+      company,
+      email: _email,
+      phone: _phone,
+      whatsappId: _whatsappId,
+      whatsappUserId: _whatsappUserId,
+      ...rest
+    } = fields;
     const changes = {
       ...rest,
       email: normalized.email ?? undefined,

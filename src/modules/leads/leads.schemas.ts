@@ -75,6 +75,8 @@ export const ZLeadFieldsInput = z
       .regex(/^\+?\d{6,20}$/, 'digits of the WhatsApp number')
       .optional()
       .nullable(),
+    /** WhatsApp business-scoped user id ("US.1349…"): an identity only, stable when the number is hidden. */
+    whatsappUserId: z.string().trim().min(3).max(128).optional().nullable(),
     firstName: ZOptionalText(100),
     lastName: ZOptionalText(100),
     jobTitle: ZOptionalText(200),

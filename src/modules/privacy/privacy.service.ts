@@ -72,24 +72,7 @@ export async function getCurrentConsents(
   workspaceId: string,
   leadId: string,
 ): Promise<ConsentState[]> {
-  const rows = await db
-    .selectDistinctOn([consents.purpose, consents.channel], {
-      purpose: consents.purpose,
-      channel: consents.channel,
-      isGranted: consents.isGranted,
-      recordedAt: consents.recordedAt,
-      method: consents.method,
-    })
-    .from(consents)
-    .where(and(eq(consents.workspaceId, workspaceId), eq(consents.leadId, leadId)))
-    .orderBy(consents.purpose, consents.channel, sql`${consents.recordedAt} DESC`, sql`${consents.id} DESC`);
-  return rows.map((row) => ({
-    purpose: row.purpose,
-    channel: row.channel,
-    isGranted: row.isGranted,
-    since: row.recordedAt.toISOString(),
-    method: row.method,
-  }));
+  return (await getCurrentConsentsOfLeads(db, workspaceId, [leadId])).get(leadId) ?? [];
 }
 
 /** Current consents of many leads in one query (capture batches): leads without any row are absent. */
