@@ -14,6 +14,7 @@ import { accessRoutes, authenticateApiKey, authenticateSession } from './modules
 import { captureRoutes, formsRoutes } from './modules/capture/index.ts';
 import { channelSettingsRoutes, inboxRoutes, webhooksRoutes } from './modules/conversations/index.ts';
 import { leadsRoutes } from './modules/leads/index.ts';
+import { nurturingSettingsRoutes, sequencesRoutes, templatesRoutes } from './modules/nurturing/index.ts';
 import { qualificationRoutes } from './modules/qualification/index.ts';
 import { predictiveRoutes, scoringRoutes } from './modules/scoring/index.ts';
 import type { AppContext } from './platform/context.ts';
@@ -80,5 +81,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(inboxRoutes, { ctx });
   await app.register(channelSettingsRoutes, { ctx });
   await app.register(webhooksRoutes, { ctx });
+  await app.register(sequencesRoutes, { ctx });
+  await app.register(templatesRoutes, { ctx });
+  await app.register(nurturingSettingsRoutes, { ctx });
   return app;
 }

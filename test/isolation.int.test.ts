@@ -53,7 +53,21 @@ const WRITE_BODIES: Record<string, object | undefined> = {
   'POST /api/v1/conversations/:id/messages': { text: 'Hijacked' },
   'POST /api/v1/conversations/:id/notes': { text: 'Hijacked' },
   'POST /api/v1/sandbox/leads/:id/messages': { text: 'Hijacked' },
+  'PUT /api/v1/sequences/:id': { name: 'Hijacked', steps: [{ type: 'exit' }] },
+  'POST /api/v1/sequences/:id/pause': undefined,
+  'POST /api/v1/sequences/:id/resume': undefined,
+  'POST /api/v1/sequences/:id/enrollments': { leadId: 'lead_of_nobody' },
+  'DELETE /api/v1/enrollments/:id': undefined,
 };
+
+// Templates are named, not numbered: a name is looked up in the caller's own workspace, so B
+// naming A's template reaches B's namespace (checked apart below), never A's template.
+const OWN_NAMESPACE_ROUTES = new Set([
+  'GET /api/v1/templates/:name',
+  'PUT /api/v1/templates/:name',
+  'POST /api/v1/templates/:name/preview',
+]);
+const A_TEMPLATE = 'a-corp-only-template';
 
 // Streams never end: they are checked for isolation apart (by the inbox tests), not walked.
 const STREAM_ROUTES = new Set(['/api/v1/conversations/stream']);
@@ -109,6 +123,22 @@ beforeAll(async () => {
       condition: { op: 'exists', field: 'jobTitle' },
     }),
   );
+  const sequence = await expectOk(
+    await call(a.headers, 'POST', '/api/v1/sequences', {
+      name: 'A nurture',
+      steps: [{ type: 'wait', duration: 'P30D' }, { type: 'exit' }],
+    }),
+  );
+  const enrollment = await expectOk(
+    await call(a.headers, 'POST', `/api/v1/sequences/${sequence.id}/enrollments`, { leadId: lead.id }),
+  );
+  await expectOk(
+    await call(a.headers, 'PUT', `/api/v1/templates/${A_TEMPLATE}`, {
+      channel: 'email',
+      subject: { fr: 'Offre Alice', en: 'Alice offer' },
+      body: { fr: 'Secret A', en: 'Secret A' },
+    }),
+  );
   const played = await expectOk(
     await call(a.headers, 'POST', `/api/v1/sandbox/leads/${lead.id}/messages`, { text: 'Bonjour' }),
   );
@@ -116,6 +146,8 @@ beforeAll(async () => {
     '/api/v1/leads/': lead.id,
     '/api/v1/sandbox/leads/': lead.id,
     '/api/v1/conversations/': played.conversation.id,
+    '/api/v1/sequences/': sequence.id,
+    '/api/v1/enrollments/': enrollment.id,
     '/api/v1/merge-proposals/': conflict.mergeProposalIds[0],
     '/api/v1/users/': user.id,
     '/api/v1/api-keys/': key.id,
@@ -169,6 +201,9 @@ async function snapshotOfA() {
     form: await read(`/api/v1/forms/${fixtureOfA['/api/v1/forms/']}`),
     grid: await read('/api/v1/scoring/grid'),
     conversation: await read(`/api/v1/conversations/${fixtureOfA['/api/v1/conversations/']}`),
+    sequence: await read(`/api/v1/sequences/${fixtureOfA['/api/v1/sequences/']}`),
+    enrollment: await read(`/api/v1/enrollments/${fixtureOfA['/api/v1/enrollments/']}`),
+    template: await read(`/api/v1/templates/${A_TEMPLATE}`),
   };
 }
 
@@ -213,6 +248,7 @@ describe('workspace isolation', () => {
     const walked: string[] = [];
     for (const route of apiRoutes().filter((candidate) => candidate.url.includes(':'))) {
       const signature = `${route.method} ${route.url}`;
+      if (OWN_NAMESPACE_ROUTES.has(signature)) continue;
       if (route.method !== 'GET' && !(signature in WRITE_BODIES)) {
         throw new Error(`${signature} writes with an id: add a valid body to WRITE_BODIES`);
       }
@@ -232,6 +268,24 @@ describe('workspace isolation', () => {
     expect(walked.length).toBeGreaterThanOrEqual(10);
     expect(await ledger.read(), 'B changed something').toEqual(before.writes);
     expect(await snapshotOfA()).toEqual(before.objects);
+  });
+
+  it("keeps A's named templates out of B's reach", async () => {
+    const read = await call(b.headers, 'GET', `/api/v1/templates/${A_TEMPLATE}`);
+    expect(read.statusCode).toBe(404);
+    expect(read.body).not.toContain('Secret A');
+    const before = await snapshotOfA();
+    const own = await call(b.headers, 'PUT', `/api/v1/templates/${A_TEMPLATE}`, {
+      channel: 'email',
+      subject: { fr: 'B', en: 'B' },
+      body: { fr: 'Texte B', en: 'Text B' },
+    });
+    expect(own.statusCode).toBe(200);
+    expect(await snapshotOfA()).toEqual(before);
+    const preview = await call(b.headers, 'POST', `/api/v1/templates/${A_TEMPLATE}/preview`, {
+      leadId: fixtureOfA['/api/v1/leads/'],
+    });
+    expect(preview.statusCode).toBe(404);
   });
 
   it("never lists A's objects to B, on any list route", async () => {

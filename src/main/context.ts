@@ -10,6 +10,7 @@ import { Notifications } from '../platform/notifications.ts';
 import { Outbox } from '../platform/outbox/outbox.ts';
 import { firstContactHooks } from '../workflows/first-contact.workflow.ts';
 import { leadScoringHooks } from '../workflows/lead-scoring.workflow.ts';
+import { sequenceHooks } from '../workflows/sequence-workers.ts';
 import { defineModuleJobs } from './module-jobs.ts';
 
 export interface ContextOptions {
@@ -65,19 +66,25 @@ export async function createAppContext(config: Config, options: ContextOptions =
 
 /** Scoring first (the opener reads the new temperature), then the first contact. */
 function domainHooks(ctx: AppContext): DomainHooks {
-  const scoring = leadScoringHooks(ctx.clock);
+  const sequences = sequenceHooks(ctx);
+  const scoring = leadScoringHooks(ctx.clock, () => sequences);
   const firstContact = firstContactHooks(ctx);
   return {
     ...noDomainHooks,
-    ...scoring,
+    afterEventsRecorded: async (tx, workspaceId, leadIds, events) => {
+      await scoring.afterEventsRecorded(tx, workspaceId, leadIds, events);
+      await sequences.afterEventsRecorded(tx, workspaceId, leadIds, events);
+    },
     afterLeadCaptured: async (tx, workspaceId, capture) => {
       await scoring.afterLeadCaptured(tx, workspaceId, capture);
       await firstContact.afterLeadCaptured(tx, workspaceId, capture);
+      await sequences.afterLeadCaptured(tx, workspaceId, capture);
     },
     afterLeadsCaptured: async (tx, workspaceId, captures) => {
-      await scoring.afterLeadsCaptured!(tx, workspaceId, captures);
+      await scoring.afterLeadsCaptured(tx, workspaceId, captures);
       await firstContact.afterLeadsCaptured(tx, workspaceId, captures);
     },
+    afterQualificationChanged: sequences.afterQualificationChanged,
   };
 }
 

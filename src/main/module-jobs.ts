@@ -1,6 +1,7 @@
 import type { AppContext } from '../platform/context.ts';
 import { defineConversationJobs } from '../workflows/conversation-workers.ts';
 import { defineGridRescoreJobs } from '../workflows/grid-rescore.workflow.ts';
+import { defineSequenceJobs } from '../workflows/sequence-workers.ts';
 
 /**
  * Declares the jobs (and outbox handlers) of modules and workflows. Runs before
@@ -10,4 +11,5 @@ import { defineGridRescoreJobs } from '../workflows/grid-rescore.workflow.ts';
 export function defineModuleJobs(ctx: AppContext): void {
   defineGridRescoreJobs(ctx);
   defineConversationJobs(ctx);
+  defineSequenceJobs(ctx);
 }

@@ -1,12 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../test/database-template.ts';
-import { testDatabaseKind } from '../../test/harness.ts';
+import { childDatabaseEnv, ROOT, startChaud, stopChaud } from '../../test/chaud-process.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const children: ChildProcess[] = [];
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -15,51 +10,20 @@ afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
 });
 
-/** Starts the real `chaud serve` and resolves with its output once it listens. */
-function startServer(
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; output: () => string; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/chaud.mjs', 'serve'], {
-      cwd: ROOT,
-      env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
-    });
-    children.push(child);
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 45_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, output: () => output, url: match[1]! });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+function startServer(env: Record<string, string>) {
+  return startChaud(env).then((server) => {
+    children.push(server.child);
+    return server;
   });
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
+const stop = (child: ChildProcess) => stopChaud(child);
 
 describe('chaud serve', () => {
   it('starts on an empty database, prints the first credentials once, and serves the API', async () => {
-    const env: Record<string, string> = { CHAUD_LOG_LEVEL: 'info' };
-    if (testDatabaseKind() === 'postgres') {
-      const database = await createTestDatabase('postgres');
-      await database.handle.close();
-      cleanups.push(database.drop);
-      env.DATABASE_URL = database.url!;
-    } else {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chaud-serve-'));
-      cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-      env.CHAUD_DATA_DIR = dataDir;
-    }
+    const database = await childDatabaseEnv();
+    cleanups.push(database.drop);
+    const env: Record<string, string> = { CHAUD_LOG_LEVEL: 'info', ...database.env };
     const first = await startServer(env);
     const apiKey = /API key:\s+(chaud_\S+)/.exec(first.output())?.[1];
     expect(apiKey).toBeDefined();

@@ -25,11 +25,29 @@ export interface AppContext {
  * transaction of the change so what they derive commits with it. The composition root fills them.
  */
 export interface DomainHooks {
-  afterEventsRecorded(tx: Database, workspaceId: string, leadIds: string[]): Promise<void>;
+  /** `events`: the recorded events' lead and type, when the caller knows them (event batches). */
+  afterEventsRecorded(
+    tx: Database,
+    workspaceId: string,
+    leadIds: string[],
+    events?: { leadId: string; type: string }[],
+  ): Promise<void>;
   afterLeadCaptured(
     tx: Database,
     workspaceId: string,
-    capture: { leadId: string; isCreated: boolean; source: string },
+    capture: {
+      leadId: string;
+      isCreated: boolean;
+      source: string;
+      eventType?: string;
+      formId?: string | null;
+    },
+  ): Promise<void>;
+  /** Temperatures and lifecycle stages that moved (sequence triggers and goals listen here). */
+  afterQualificationChanged?(
+    tx: Database,
+    workspaceId: string,
+    changes: { leadId: string; temperatureTo: string | null; stagesEntered: string[] }[],
   ): Promise<void>;
   /**
    * Many captures at once (CSV import batches): one call for hundreds of leads. When a composition

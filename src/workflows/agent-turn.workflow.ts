@@ -33,6 +33,7 @@ import type { Database } from '../platform/db/database.ts';
 import { enqueueSilenceFollowUp, notifyOwnerOfHandoff } from './conversation-jobs.ts';
 import { conversationRuntime } from './conversation-runtime.ts';
 import { rescoreAndReassess } from './lead-scoring.workflow.ts';
+import { endEnrollmentsOnGoal } from './sequence-triggers.workflow.ts';
 
 const DEFAULT_TIMEZONE = 'Europe/Paris';
 // The handled message ids kept on the agent state: a redelivered job finds its message there.
@@ -137,12 +138,14 @@ export async function runAgentTurn(ctx: AppContext, messageId: string): Promise<
         dedupKey: `message:${message.id}`,
       },
     ]);
+    // A reply on any channel is the first goal of every sequence the lead is in.
+    await endEnrollmentsOnGoal(ctx, tx, message.workspaceId, [message.leadId], { on: 'reply' });
     const remember = (state: Record<string, unknown>) => ({
       ...state,
       handledMessageIds: [...handled, message.id].slice(-HANDLED_MEMORY),
     });
     if (!settings.isEnabled || conversation.mode === 'human' || conversation.needsHuman) {
-      await rescoreAndReassess(tx, message.workspaceId, [message.leadId], { kind: 'event' }, now);
+      await rescoreAndReassess(tx, message.workspaceId, [message.leadId], { kind: 'event' }, now, ctx.hooks);
       await updateConversation(tx, conversation, { agentState: remember(conversation.agentState) }, now);
       return {
         handled: false,
@@ -156,10 +159,18 @@ export async function runAgentTurn(ctx: AppContext, messageId: string): Promise<
       await loadCurrentBant(tx, message.workspaceId, [message.leadId]),
       message.leadId,
     );
-    const interpretation = interpretTurn({ state, understanding, text, known: knownBefore, choiceId });
+    const interpretation = interpretTurn({
+      state,
+      understanding,
+      text,
+      known: knownBefore,
+      choiceId,
+      settings,
+      timezone,
+    });
     if (interpretation.event === 'opt_out') await recordOptOut(ctx, tx, conversation, message, now);
     await recordBant(tx, conversation, message, interpretation, now);
-    await rescoreAndReassess(tx, message.workspaceId, [message.leadId], { kind: 'event' }, now);
+    await rescoreAndReassess(tx, message.workspaceId, [message.leadId], { kind: 'event' }, now, ctx.hooks);
     const [scored] = await tx
       .select({ temperature: leads.temperature })
       .from(leads)
@@ -254,6 +265,7 @@ async function recordOptOut(
   );
   // Whatever was queued for this conversation (replies, follow-ups) is dropped before it leaves.
   await ctx.outbox.cancelPending(tx, conversation.workspaceId, conversationEffectPrefix(conversation.id));
+  await endEnrollmentsOnGoal(ctx, tx, conversation.workspaceId, [conversation.leadId], { on: 'opt_out' });
 }
 
 async function recordBant(

@@ -17,6 +17,7 @@ import type { AppContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import { enqueueAgentTurn, enqueueDeliveryProcessing } from './conversation-jobs.ts';
 import { captureLead } from './lead-intake.workflow.ts';
+import { endEnrollmentsOnGoal } from './sequence-triggers.workflow.ts';
 
 /** Keeps a raw MIME message (base64, so any byte survives a text column) and enqueues its processing. */
 export async function receiveInboundEmail(
@@ -39,7 +40,14 @@ export async function receiveInboundEmail(
   });
 }
 
-async function suppress(tx: Database, workspaceId: string, address: string | null, why: string, now: Date) {
+async function suppress(
+  ctx: AppContext,
+  tx: Database,
+  workspaceId: string,
+  address: string | null,
+  why: 'hard bounce' | 'spam complaint',
+  now: Date,
+) {
   if (!address) return;
   const [lead] = await tx
     .select({ id: leads.id })
@@ -54,6 +62,25 @@ async function suppress(tx: Database, workspaceId: string, address: string | nul
     { method: 'message' },
     now,
   );
+  await endEnrollmentsOnGoal(ctx, tx, workspaceId, [lead.id], {
+    on: why === 'hard bounce' ? 'hard_bounce' : 'opt_out',
+  });
+}
+
+/** The one-click unsubscribe: the consent ledger first, then every sequence with the opt-out goal ends. */
+export async function recordUnsubscribe(ctx: AppContext, workspaceId: string, leadId: string): Promise<void> {
+  await ctx.db.transaction(async (inner) => {
+    const tx = inner as unknown as Database;
+    await recordConsents(
+      tx,
+      workspaceId,
+      leadId,
+      [{ purpose: 'marketing_email', channel: 'email', granted: false, text: 'One-click unsubscribe link' }],
+      { method: 'unsubscribe_link' },
+      ctx.clock.now(),
+    );
+    await endEnrollmentsOnGoal(ctx, tx, workspaceId, [leadId], { on: 'opt_out' });
+  });
 }
 
 /**
@@ -69,8 +96,9 @@ export async function processInboundEmail(ctx: AppContext, deliveryId: string): 
     const tx = inner as unknown as Database;
     const now = ctx.clock.now();
     if (email.bounce?.kind === 'hard')
-      await suppress(tx, workspaceId, email.bounce.recipient, 'hard bounce', now);
-    if (email.complaint) await suppress(tx, workspaceId, email.complaint.recipient, 'spam complaint', now);
+      await suppress(ctx, tx, workspaceId, email.bounce.recipient, 'hard bounce', now);
+    if (email.complaint)
+      await suppress(ctx, tx, workspaceId, email.complaint.recipient, 'spam complaint', now);
     if (email.bounce || email.complaint || !email.from) return markDeliveryProcessed(tx, delivery, now);
 
     const candidates = threadCandidates(email);

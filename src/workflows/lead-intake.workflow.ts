@@ -66,6 +66,8 @@ export async function captureLead(
       leadId: result.lead.id,
       isCreated: result.isCreated,
       source: intake.eventSource,
+      eventType: intake.eventType,
+      formId: intake.proof.formId ?? null,
     });
     return {
       lead: toLeadDto(result.lead),

@@ -19,26 +19,47 @@ export async function rescoreAndReassess(
   leadIds: string[],
   cause: Omit<ScoreCause, 'gridVersion'>,
   now: Date,
+  hooks?: Pick<DomainHooks, 'afterQualificationChanged'>,
 ): Promise<RescoreAndReassessResult> {
   const scores = await rescoreLeads(tx, workspaceId, [...new Set(leadIds)], cause, now);
   const changes = await reassessLeads(tx, workspaceId, scores, now);
+  if (hooks?.afterQualificationChanged && changes.length > 0) {
+    await hooks.afterQualificationChanged(
+      tx,
+      workspaceId,
+      changes.map((change) => ({
+        leadId: change.leadId,
+        temperatureTo: change.temperature?.to ?? null,
+        stagesEntered: change.stages.map((step) => step.to),
+      })),
+    );
+  }
   return { scores, changes };
 }
 
 /** The domain hooks that keep scores, temperatures and stages current after captures and events. */
 export function leadScoringHooks(
   clock: Clock,
-): Pick<DomainHooks, 'afterEventsRecorded' | 'afterLeadCaptured' | 'afterLeadsCaptured'> {
+  /** The hooks told about temperature and stage moves (read when called: the root builds them after). */
+  downstream: () => Pick<DomainHooks, 'afterQualificationChanged'> = () => ({}),
+): Required<Pick<DomainHooks, 'afterEventsRecorded' | 'afterLeadCaptured' | 'afterLeadsCaptured'>> {
   return {
     afterEventsRecorded: async (tx, workspaceId, leadIds) => {
-      await rescoreAndReassess(tx, workspaceId, leadIds, { kind: 'event' }, clock.now());
+      await rescoreAndReassess(tx, workspaceId, leadIds, { kind: 'event' }, clock.now(), downstream());
     },
     afterLeadCaptured: async (tx, workspaceId, capture) => {
-      await rescoreAndReassess(tx, workspaceId, [capture.leadId], { kind: 'capture' }, clock.now());
+      await rescoreAndReassess(
+        tx,
+        workspaceId,
+        [capture.leadId],
+        { kind: 'capture' },
+        clock.now(),
+        downstream(),
+      );
     },
     afterLeadsCaptured: async (tx, workspaceId, captures) => {
       const leadIds = captures.map((capture) => capture.leadId);
-      await rescoreAndReassess(tx, workspaceId, leadIds, { kind: 'capture' }, clock.now());
+      await rescoreAndReassess(tx, workspaceId, leadIds, { kind: 'capture' }, clock.now(), downstream());
     },
   };
 }

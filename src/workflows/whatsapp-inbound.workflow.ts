@@ -273,7 +273,8 @@ async function recordWhatsAppMessage(
   );
   const known = await findLeadByWhatsApp(tx, workspaceId, waId, bsuid);
   let leadId = known?.leadId ?? null;
-  const isNewIdentity = Boolean(bsuid && !known?.kinds.has('bsuid')) || Boolean(waId && !known?.kinds.has('whatsapp'));
+  const isNewIdentity =
+    Boolean(bsuid && !known?.kinds.has('bsuid')) || Boolean(waId && !known?.kinds.has('whatsapp'));
   if (!leadId || message.attribution || isNewIdentity) {
     // A new person, a new id of a known one, or a click on an ad: capture records the lead with its
     // identities, source and UTM.

@@ -13,7 +13,15 @@ export type OutboundContent =
   | { kind: 'text'; text: string }
   | { kind: 'choices'; text: string; choices: OutboundChoice[] }
   /** An approved WhatsApp template (the only form outside the 24-hour window); `text` is our copy of it. */
-  | { kind: 'template'; purpose: TemplatePurpose; parameters: string[]; text: string }
+  | {
+      kind: 'template';
+      purpose: TemplatePurpose;
+      parameters: string[];
+      text: string;
+      /** A named approved template (sequences); otherwise the one configured for the purpose. */
+      templateName?: string;
+      languageCode?: string;
+    }
   | { kind: 'email'; subject: string; text: string };
 
 /** What a channel needs to deliver one stored message. */

@@ -82,7 +82,7 @@ describe('e-mail conversations', () => {
     const reply = [
       'From: Julie <julie@client.fr>',
       'To: camille@chaud.test',
-      'Subject: Re: ' + first!.subject,
+      `Subject: Re: ${first!.subject}`,
       'Message-ID: <reply-1@client.fr>',
       `In-Reply-To: ${first!.messageId}`,
       `References: ${first!.messageId}`,

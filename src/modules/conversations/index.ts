@@ -25,6 +25,7 @@ export {
   loadAgentSettings,
   type WorkspaceAgentSettings,
 } from './channel-settings.service.ts';
+export { EmailChannel } from './channels/email/email.channel.ts';
 export {
   InboundEmailError,
   parseInboundEmail,

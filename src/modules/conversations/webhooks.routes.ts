@@ -4,10 +4,9 @@ import type { AppContext } from '../../platform/context.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/auth.ts';
 import { ZErrorResponse } from '../../platform/http/schemas.ts';
-import { receiveInboundEmail } from '../../workflows/email-inbound.workflow.ts';
+import { receiveInboundEmail, recordUnsubscribe } from '../../workflows/email-inbound.workflow.ts';
 import { receiveWhatsAppWebhook } from '../../workflows/whatsapp-inbound.workflow.ts';
 import { assertRole } from '../access/index.ts';
-import { recordConsents } from '../privacy/index.ts';
 import { listWhatsAppVerifyTokens } from './channel-settings.service.ts';
 import {
   InboundEmailError,
@@ -95,14 +94,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   const unsubscribe = async (token: string) => {
     const payload = verifyUnsubscribeToken(token, linkSigningSecret(ctx.config));
     if (!payload) return false;
-    await recordConsents(
-      ctx.db,
-      payload.workspaceId,
-      payload.leadId,
-      [{ purpose: 'marketing_email', channel: 'email', granted: false, text: 'One-click unsubscribe link' }],
-      { method: 'unsubscribe_link' },
-      ctx.clock.now(),
-    );
+    await recordUnsubscribe(ctx, payload.workspaceId, payload.leadId);
     return true;
   };
   const html = (title: string, body: string) =>

@@ -48,7 +48,11 @@ export async function ingestEvents(
   actor: Actor,
   rawItems: unknown[],
   now: Date,
-  onRecorded: (tx: Database, leadIds: string[]) => Promise<void> = async () => {},
+  onRecorded: (
+    tx: Database,
+    leadIds: string[],
+    recorded: { leadId: string; type: string }[],
+  ) => Promise<void> = async () => {},
   pricingPatterns?: readonly string[],
 ): Promise<{ accepted: number; rejected: number; results: EventItemResult[]; leadIds: string[] }> {
   const results: EventItemResult[] = [];
@@ -149,7 +153,10 @@ export async function ingestEvents(
     const leadIds = [
       ...new Set(toInsert.filter((_, position) => ids[position]).map((item) => item.event.leadId)),
     ];
-    if (leadIds.length > 0) await onRecorded(tx, leadIds);
+    const recorded = toInsert
+      .filter((_, position) => ids[position])
+      .map((item) => ({ leadId: item.event.leadId, type: item.event.type }));
+    if (leadIds.length > 0) await onRecorded(tx, leadIds, recorded);
     return { accepted, rejected: results.length - accepted, results, leadIds };
   });
 }

@@ -3,12 +3,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import { appendEvents } from './events.service.ts';
 import { collectIdentities, type Identity } from './identity.rules.ts';
-import {
-  applyEventToLeadState,
-  EMPTY_LEAD_STATE,
-  type LeadFieldChanges,
-  type LeadState,
-} from './lead-state.rules.ts';
+import { applyEventToLeadState, EMPTY_LEAD_STATE, type LeadFieldChanges } from './lead-state.rules.ts';
 import { leadStateColumns } from './lead-update.service.ts';
 import { leadErrors } from './leads.errors.ts';
 import { type LeadRow, stateOfRow } from './leads.mapper.ts';

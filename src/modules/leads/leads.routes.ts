@@ -145,8 +145,12 @@ export const leadsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     handler: async (request) => {
       const actor = actorOf(request);
       assertRole(actor, ['admin', 'marketer', 'sales_rep']);
-      const result = await ingestEvents(ctx.db, actor, request.body.events, ctx.clock.now(), (tx, leadIds) =>
-        ctx.hooks.afterEventsRecorded(tx, actor.workspaceId, leadIds),
+      const result = await ingestEvents(
+        ctx.db,
+        actor,
+        request.body.events,
+        ctx.clock.now(),
+        (tx, leadIds, recorded) => ctx.hooks.afterEventsRecorded(tx, actor.workspaceId, leadIds, recorded),
       );
       return { accepted: result.accepted, rejected: result.rejected, results: result.results };
     },

@@ -89,7 +89,7 @@ export const qualificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
               },
               now,
             );
-            await rescoreAndReassess(tx, actor.workspaceId, [id], { kind: 'manual' }, now);
+            await rescoreAndReassess(tx, actor.workspaceId, [id], { kind: 'manual' }, now, ctx.hooks);
             return recorded;
           });
           return {
@@ -132,9 +132,21 @@ export const qualificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
         request,
         reply,
         async () => {
-          await inTransaction((tx) =>
-            moveLeadStage(tx, actor, id, request.body.to, request.body.reason ?? undefined, ctx.clock.now()),
-          );
+          await inTransaction(async (tx) => {
+            const before = await findVisibleLead(tx, actor, id);
+            const after = await moveLeadStage(
+              tx,
+              actor,
+              id,
+              request.body.to,
+              request.body.reason ?? undefined,
+              ctx.clock.now(),
+            );
+            if (after.stage !== before.stage)
+              await ctx.hooks.afterQualificationChanged?.(tx, actor.workspaceId, [
+                { leadId: id, temperatureTo: null, stagesEntered: [after.stage] },
+              ]);
+          });
           return { status: 200, body: await getLead(ctx.db, actor, id) };
         },
       );
@@ -163,9 +175,14 @@ export const qualificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
         request,
         reply,
         async () => {
-          await inTransaction((tx) =>
-            confirmSql(tx, actor, id, request.body?.reason ?? undefined, ctx.clock.now()),
-          );
+          await inTransaction(async (tx) => {
+            const before = await findVisibleLead(tx, actor, id);
+            const after = await confirmSql(tx, actor, id, request.body?.reason ?? undefined, ctx.clock.now());
+            if (after.stage !== before.stage)
+              await ctx.hooks.afterQualificationChanged?.(tx, actor.workspaceId, [
+                { leadId: id, temperatureTo: null, stagesEntered: [after.stage] },
+              ]);
+          });
           return { status: 200, body: await getLead(ctx.db, actor, id) };
         },
       );

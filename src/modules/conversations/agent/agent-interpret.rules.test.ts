@@ -81,14 +81,8 @@ describe('interpretTurn', () => {
       state: { expectedSlot: 'authority' },
       known: { need: { value: { text: 'un CRM', category: null }, confidence: 0.75 } },
     });
-    expect(result.bantUpdates).toEqual([
-      {
-        field: 'authority',
-        value: 'influencer',
-        confidence: 0.7,
-        evidence: "non c'est mon associé qui décide",
-      },
-    ]);
+    expect(result.bantUpdates).toHaveLength(1);
+    expect(result.bantUpdates[0]).toMatchObject({ field: 'authority', value: 'influencer' });
   });
 
   it('keeps a stored value against an equally sure one, but takes an explicit correction', async () => {

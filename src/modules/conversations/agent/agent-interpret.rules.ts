@@ -5,19 +5,18 @@ import {
   type AgentLanguage,
   type AgentSettings,
   type AgentState,
-  type BantUpdate,
   DEFAULT_AGENT_SETTINGS,
   type KnownBant,
   type TurnInterpretation,
 } from './agent.types.ts';
-import { matchSlotChoiceText, slotFromChoiceId } from './slot-choice.rules.ts';
+import { readSlotReply, type SlotReply, slotFromChoiceId } from './slot-choice.rules.ts';
+import { collectBantUpdates, readYesNo } from './turn-bant-updates.rules.ts';
 import {
   detectFaqTopic,
   foldMessage,
   hasLaterWords,
-  isCorrection,
   isQuestion,
-  leadingYesNo,
+  mentionsTimeSpan,
   requestedLanguage,
 } from './turn-signals.rules.ts';
 
@@ -38,14 +37,11 @@ export interface InterpretTurnInput {
 // A message in the other language must be this clear (and this long) to switch without the NLU's say-so.
 const SWITCH_CONFIDENCE = 0.9;
 const SWITCH_MIN_WORDS = 3;
-// Answers to the yes/no authority and budget questions: a plain "oui" is a fact, but a thin one.
-const YES_DECIDES_CONFIDENCE = 0.8;
-const NO_DECIDES_CONFIDENCE = 0.7;
-const NO_BUDGET_CONFIDENCE = 0.7;
-const NEED_MIN_WORDS = 3;
-
-const DECLINED_SLOTS =
-  /\b(?:aucun|aucune|none|neither|autre (?:creneau|horaire|moment|jour|date)|(?:other|another|different) (?:time|slot|day)|pas dispo\w*|not available|can't make|cannot make|ne peux pas|ne (?:me )?conv\w+ pas)\b/;
+// A lead who names a time that is not offered this many times gets a person to find one.
+const MAX_SLOT_CHOICE_MISSES = 2;
+// "Ça ne m'intéresse pas" must be said: the classifier also files "on a besoin d'un outil pour…" there.
+const REFUSAL =
+  /\b(?:(?:pas|plus|not|no longer|not really) interess\w*|interess\w* (?:pas|plus)|not interested|aucun interet|no interest|pas besoin|no need|don't need|do not need|pas pour nous|not for us|deja (?:un|une|des|equipe|equipes)|already (?:have|use|using|got|equipped)|non merci|no thanks?|no thank you|pas la peine|not looking|ne cherche\w* (?:pas|plus)|laissez-moi tranquille|leave me alone|pas concerne\w*|not relevant)\b/;
 
 /**
  * What a lead's message means for the dialogue: the event to answer, the BANT values to record and
@@ -59,7 +55,11 @@ export function interpretTurn(input: InterpretTurnInput): TurnInterpretation {
   const intent = understanding.intent;
   const askedLanguage = requestedLanguage(folded);
   const language = resolveLanguage(state.language, understanding, askedLanguage, folded);
-  const updates = collectBantUpdates(input, text, folded);
+  const slotReply = readOfferedSlotReply(input, text, folded);
+  // "Vendredi 10h" while slots are offered picks a meeting time: it is not the project's timeline.
+  const updates = collectBantUpdates({ ...input, text, folded }).filter(
+    (update) => slotReply.kind === 'none' || update.field !== 'timeline',
+  );
   const confirmedUpdates = updates.filter((update) => update.confidence >= CONFIRMED_CONFIDENCE);
 
   const result = (
@@ -75,6 +75,7 @@ export function interpretTurn(input: InterpretTurnInput): TurnInterpretation {
     evidence: null,
     isLanguageChange: language !== state.language,
     declinedSlots: false,
+    slotChoiceMissed: false,
     ...extra,
     state: {
       ...state,
@@ -82,6 +83,7 @@ export function interpretTurn(input: InterpretTurnInput): TurnInterpretation {
       turns: state.turns + 1,
       lowConfidenceStreak: event === 'unclear' ? state.lowConfidenceStreak + 1 : 0,
       chosenSlot: extra.chosenSlot ?? state.chosenSlot,
+      slotChoiceMisses: state.slotChoiceMisses + (extra.slotChoiceMissed ? 1 : 0),
     },
   });
 
@@ -101,9 +103,11 @@ export function interpretTurn(input: InterpretTurnInput): TurnInterpretation {
       bantUpdates: confirmedUpdates,
     });
 
-  // 3. An annoyed lead gets a person, not the next question.
+  // 3. An annoyed lead gets a person, not the next question. "Sorry, could we continue in English?
+  //    My French is not great" reads negative: a language request is not annoyance.
   const tappedSlot = slotFromChoiceId(input.choiceId, state.offeredSlots);
-  if (understanding.sentiment.polarity === 'negative' && tappedSlot === null)
+  const isAnnoyed = understanding.sentiment.polarity === 'negative' && askedLanguage === null;
+  if (isAnnoyed && tappedSlot === null)
     return result('handoff', {
       handoffReason: 'negative_sentiment',
       evidence: text,
@@ -111,17 +115,38 @@ export function interpretTurn(input: InterpretTurnInput): TurnInterpretation {
     });
 
   // 4. A booking slot: "le deuxième" reads as anything to the classifier, so this comes before intents.
-  const chosenSlot = tappedSlot ?? chooseSlotByText(state, text, folded, intent, input.timezone ?? 'UTC');
+  const chosenSlot = tappedSlot ?? (slotReply.kind === 'chosen' ? slotReply.slot : null);
   if (chosenSlot) return result('slot_chosen', { chosenSlot });
 
-  // "I need to ask my manager" also scores as not_interested: a stated fact outweighs it.
+  // 5. A refusal must be said: "I need to ask my manager" (a fact) or "on a besoin d'un outil pour…"
+  //    (a need the NLU is sure of) also score as not_interested.
   const statesFacts = updates.some((update) => update.field !== 'need');
-  if (intent === 'not_interested' && !statesFacts) return result('not_interested', { evidence: text });
+  const statesNeed = updates.some(
+    (update) => update.field === 'need' && update.confidence >= CONFIRMED_CONFIDENCE,
+  );
+  const isRefusal = intent === 'not_interested' && !statesFacts && (!statesNeed || REFUSAL.test(folded));
+  if (isRefusal) return result('not_interested', { evidence: text });
 
-  // "dans 3 mois" answers the timeline question but scores as not_now: only words of delay mean later.
+  // 6. Slots offered, and the lead turns them down or names a time that is not one of them: the
+  //    first miss shows them again, a second one (or a refusal) leaves the booking to a person.
+  if (slotReply.kind === 'declined' || slotReply.kind === 'missed') {
+    const isSecondMiss = slotReply.kind === 'missed' && state.slotChoiceMisses + 1 >= MAX_SLOT_CHOICE_MISSES;
+    const declinedSlots = slotReply.kind === 'declined' || isSecondMiss;
+    return result('answer', {
+      bantUpdates: updates,
+      declinedSlots,
+      slotChoiceMissed: !declinedSlots,
+      evidence: text,
+    });
+  }
+
+  // 7. Only a bare delay is "later": "dans 4 à 5 mois" or "probably in 5 months" answer the
+  //    timeline question even when they score as not_now. Words of delay with a date ("pas
+  //    maintenant, recontactez-moi dans 6 mois") are a delay that records the date.
   const hasTimeline = understanding.slots.timeline !== undefined;
+  const statesSlot = hasTimeline || updates.length > 0 || mentionsTimeSpan(folded);
   const isLater =
-    intent === 'not_now' && (hasLaterWords(folded) || (!hasTimeline && state.expectedSlot !== 'timeline'));
+    intent === 'not_now' && (hasLaterWords(folded) || (!statesSlot && state.expectedSlot !== 'timeline'));
   if (isLater)
     return result('later', {
       evidence: text,
@@ -131,7 +156,8 @@ export function interpretTurn(input: InterpretTurnInput): TurnInterpretation {
       ),
     });
 
-  const faqTopic = detectFaqTopic(text, intent, faq);
+  // 8. FAQ, then questions outside it.
+  const faqTopic = detectFaqTopic(text, intent, faq, { statesFacts: updates.length > 0 });
   if (faqTopic !== null) {
     if (faq.some((entry) => entry.topic === faqTopic))
       return result('faq', { faqTopic, bantUpdates: confirmedUpdates });
@@ -160,11 +186,7 @@ export function interpretTurn(input: InterpretTurnInput): TurnInterpretation {
   }
 
   const declinedSlots =
-    state.phase === 'offered_slots' &&
-    (leadingYesNo(folded) === 'no' ||
-      intent === 'deny' ||
-      intent === 'reschedule' ||
-      DECLINED_SLOTS.test(folded));
+    state.phase === 'offered_slots' && state.chosenSlot === null && readYesNo(intent, folded) === 'no';
   return result('answer', { bantUpdates: updates, declinedSlots });
 }
 
@@ -184,100 +206,15 @@ function resolveLanguage(
   return isClearlyOther ? understanding.language : current;
 }
 
-function chooseSlotByText(
-  state: AgentState,
-  text: string,
-  folded: string,
-  intent: MessageUnderstanding['intent'],
-  timezone: string,
-): string | null {
-  if (state.phase !== 'offered_slots' || state.chosenSlot !== null) return null;
-  const matched = matchSlotChoiceText(text, state.offeredSlots, timezone);
-  if (matched) return matched;
-  // A single slot offered: "oui" / "ok" takes it.
-  const isYes = leadingYesNo(folded) === 'yes' || intent === 'affirm';
-  return state.offeredSlots.length === 1 && isYes ? state.offeredSlots[0]! : null;
-}
-
-/**
- * The values this message states that are worth recording: a field still unknown, a more
- * confident value, or an explicit correction ("non, plutôt 20 000 €"). Never a value the lead did
- * not state: a bare sentence counts as the need only when nothing else explains it.
- */
-function collectBantUpdates(input: InterpretTurnInput, text: string, folded: string): BantUpdate[] {
-  const { understanding, state, known } = input;
-  const { slots, intent } = understanding;
-  const isCorrecting = isCorrection(folded);
-  const updates: BantUpdate[] = [];
-  const consider = (update: BantUpdate) => {
-    const current = known[update.field];
-    const isNewer =
-      !current ||
-      update.confidence > current.confidence ||
-      (isCorrecting && !isSameValue(current.value, update.value));
-    if (isNewer) updates.push(update);
-  };
-
-  if (slots.need && isStatedNeed(understanding, text, folded))
-    consider({ field: 'need', ...slotFields(slots.need) });
-  if (slots.timeline) consider({ field: 'timeline', ...slotFields(slots.timeline) });
-  if (slots.budget) consider({ field: 'budget', ...slotFields(slots.budget) });
-  if (slots.authority) consider({ field: 'authority', ...slotFields(slots.authority) });
-
-  // A bare yes or no answers the pending question; "non, plutôt 20 000 €" corrects something else.
-  const statesValues = updates.length > 0 || !!slots.budget || !!slots.timeline || !!slots.authority;
-  const yesNo = statesValues
-    ? null
-    : (leadingYesNo(folded) ?? (intent === 'affirm' ? 'yes' : intent === 'deny' ? 'no' : null));
-  if (state.expectedSlot === 'authority' && yesNo) {
-    consider(
-      yesNo === 'yes'
-        ? { field: 'authority', value: 'decision_maker', confidence: YES_DECIDES_CONFIDENCE, evidence: text }
-        : { field: 'authority', value: 'influencer', confidence: NO_DECIDES_CONFIDENCE, evidence: text },
-    );
-  }
-  if (state.expectedSlot === 'budget' && yesNo === 'no')
-    consider({ field: 'budget', value: { kind: 'none' }, confidence: NO_BUDGET_CONFIDENCE, evidence: text });
-  return updates;
-}
-
-function slotFields<T>(slot: { value: T; confidence: number; evidence: string }) {
-  return { value: slot.value, confidence: slot.confidence, evidence: slot.evidence };
-}
-
-/**
- * The NLU takes any sentence after the need question as the need (confidence 0.6). That is only
- * right for a plain statement: not for "non c'est mon associé", "pas intéressé", a question, a
- * message that states a budget or a date instead, or two words.
- */
-function isStatedNeed(understanding: MessageUnderstanding, text: string, folded: string): boolean {
-  const need = understanding.slots.need;
-  if (!need) return false;
-  if (need.confidence >= CONFIRMED_CONFIDENCE) return true;
-  const { budget, timeline, authority } = understanding.slots;
-  const words = folded.split(' ').filter((word) => /\p{L}/u.test(word)).length;
-  return (
-    (understanding.intent === 'inform' || understanding.intent === 'unknown') &&
-    !budget &&
-    !timeline &&
-    !authority &&
-    !isQuestion(text) &&
-    leadingYesNo(folded) === null &&
-    !hasLaterWords(folded) &&
-    words >= NEED_MIN_WORDS
-  );
-}
-
-function canonical(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
-  const record = value as Record<string, unknown>;
-  return JSON.stringify(
-    Object.keys(record)
-      .sort()
-      .map((key) => [key, record[key]]),
-  );
-}
-
-function isSameValue(left: unknown, right: unknown): boolean {
-  return canonical(left) === canonical(right);
+/** What the message says about the offered slots, when some are offered and none is booked yet. */
+function readOfferedSlotReply(input: InterpretTurnInput, text: string, folded: string): SlotReply {
+  const { state, understanding } = input;
+  if (state.phase !== 'offered_slots' || state.chosenSlot !== null || text === '') return { kind: 'none' };
+  return readSlotReply({
+    text,
+    offered: state.offeredSlots,
+    timezone: input.timezone ?? 'UTC',
+    isYes: readYesNo(understanding.intent, folded) === 'yes',
+    isReschedule: understanding.intent === 'reschedule',
+  });
 }

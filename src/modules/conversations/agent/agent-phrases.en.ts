@@ -152,6 +152,12 @@ export const PHRASES_EN: AgentPhrases = {
       'Does one of those times work for you? If not, just say so and an advisor will find another.',
       'Does one of the suggested times suit you? If not, just let me know and an advisor will suggest another.',
     ),
+  slotNotFound: (ctx) =>
+    byStyle(
+      ctx,
+      "Hmm, that time isn't one of the ones I suggested.",
+      "That time isn't one of the suggested slots.",
+    ),
   salesWillCall: (ctx) =>
     byStyle(
       ctx,

@@ -150,6 +150,7 @@ export const PHRASES_FR: AgentPhrases = {
       'Un des créneaux proposés te convient ? Sinon, dis-le-moi et un conseiller te proposera un autre horaire.',
       'Un des créneaux proposés vous convient-il ? Sinon, dites-le-moi et un conseiller vous proposera un autre horaire.',
     ),
+  slotNotFound: () => 'Je ne trouve pas cet horaire parmi les créneaux proposés.',
   salesWillCall: (ctx) =>
     `Merci${name(ctx)} ! Un conseiller va ${byTone(ctx, 'te', 'vous')} contacter très rapidement pour en parler de vive voix.`,
   scheduleByHand: (ctx) =>

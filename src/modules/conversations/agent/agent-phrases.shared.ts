@@ -32,6 +32,8 @@ export interface AgentPhrases {
   offerSlots(zone: string, ctx: PhraseContext): string;
   slotConfirmed(slot: string, ctx: PhraseContext): string;
   slotReminder(ctx: PhraseContext): string;
+  /** The lead named a time that is not among the offered slots. */
+  slotNotFound(ctx: PhraseContext): string;
   salesWillCall(ctx: PhraseContext): string;
   scheduleByHand(ctx: PhraseContext): string;
   afterBooking(slot: string, ctx: PhraseContext): string;

@@ -42,6 +42,7 @@ function everyPhrase(language: AgentLanguage, ctx: PhraseContext): string[] {
     phrases.offerSlots('Paris', ctx),
     phrases.slotConfirmed('mardi', ctx),
     phrases.slotReminder(ctx),
+    phrases.slotNotFound(ctx),
     phrases.salesWillCall(ctx),
     phrases.scheduleByHand(ctx),
     phrases.afterBooking('mardi', ctx),

@@ -1,18 +1,20 @@
 import type { BantField } from '../../qualification/index.ts';
-import type {
-  AgentDecision,
-  AgentLead,
-  AgentReply,
-  AgentSettings,
-  AgentState,
-  KnownBant,
-  Temperature,
-  TurnInterpretation,
+import {
+  type AgentDecision,
+  type AgentLead,
+  type AgentReply,
+  type AgentSettings,
+  type AgentState,
+  ANSWERED_CONFIDENCE,
+  type KnownBant,
+  type Temperature,
+  type TurnInterpretation,
 } from './agent.types.ts';
 import { formatSlotLong, formatSlotTitle, summarizeBant, zoneLabel } from './agent-format.ts';
 import type { DateContext, PhraseContext } from './agent-phrases.shared.ts';
 import { phrasesFor } from './agent-phrases.ts';
 import { buildChoicesReply, cleanFirstName, finishText } from './agent-reply.rules.ts';
+import { decideVerdict } from './agent-verdict.rules.ts';
 import { acknowledgeUpdates } from './bant-acknowledgement.rules.ts';
 import { slotChoiceId } from './slot-choice.rules.ts';
 
@@ -35,8 +37,7 @@ export interface ComposeReplyInput {
 export const QUESTION_ORDER: readonly BantField[] = ['need', 'timeline', 'budget', 'authority'];
 /** A field is asked at most twice (the second time rephrased), then left to the salesperson. */
 export const MAX_ASKS_PER_FIELD = 2;
-/** A stored value at least this sure counts as answered, even below CONFIRMED_CONFIDENCE: no grilling. */
-export const ANSWERED_CONFIDENCE = 0.5;
+export { ANSWERED_CONFIDENCE };
 /** Booking slots offered at once: three fit WhatsApp reply buttons. */
 export const MAX_OFFERED_SLOTS = 3;
 
@@ -65,13 +66,16 @@ export function composeReply(input: ComposeReplyInput): AgentDecision {
     return {
       ...NO_DECISION,
       replies: [text(phrases.optOut(ctx))],
-      state: { ...state, phase: 'closed', expectedSlot: null },
+      state: { ...state, phase: 'closed', expectedSlot: null, closedBy: 'opt_out' },
       optOut: true,
       closeConversation: true,
     };
   }
-  // Guards: never message a closed conversation (a person looks at what came in), nor one a person took over.
-  if (state.phase === 'closed')
+  // Guards: never message a closed conversation (a person looks at what came in), nor one a person
+  // took over. Only a lead who declined, not one who opted out, still gets a person on request.
+  const isRequestAfterDecline =
+    state.closedBy === 'not_interested' && turn.event === 'handoff' && turn.handoffReason === 'requested';
+  if (state.phase === 'closed' && !isRequestAfterDecline)
     return { ...NO_DECISION, replies: [], state, handoff: { reason: 'message_after_close' } };
   if (state.phase === 'handoff') return { ...NO_DECISION, replies: [], state };
 
@@ -89,7 +93,7 @@ export function composeReply(input: ComposeReplyInput): AgentDecision {
       return {
         ...NO_DECISION,
         replies: [text(phrases.notInterestedClose(ctx))],
-        state: { ...state, phase: 'closed', expectedSlot: null },
+        state: { ...state, phase: 'closed', expectedSlot: null, closedBy: 'not_interested' },
         verdict: 'not_interested',
         verdictReason: turn.evidence,
         closeConversation: true,
@@ -99,7 +103,7 @@ export function composeReply(input: ComposeReplyInput): AgentDecision {
         ...NO_DECISION,
         replies: [text(phrases.laterAck({ ...ctx, firstName: null }))],
         state: { ...state, phase: 'nurture', expectedSlot: null },
-        verdict: 'cold',
+        verdict: decideVerdict({ ...input, isDelay: true }),
         verdictReason: turn.evidence,
       };
     case 'slot_chosen': {
@@ -165,8 +169,23 @@ function continueDialogue(input: ComposeReplyInput, ctx: PhraseContext): AgentDe
     );
     return done({ state });
   }
+  const slotChoices = (slots: readonly Date[]): AgentReply =>
+    buildChoicesReply(
+      finishText(parts.join(' '), language),
+      slots.map((slot) => ({
+        id: slotChoiceId(slot.toISOString()),
+        title: formatSlotTitle(slot, language, input.timezone),
+      })),
+    );
   if (state.phase === 'offered_slots') {
-    if (turn.declinedSlots) {
+    // A time named that is not offered: the same slots again, while some are still ahead.
+    const stillOffered = turn.slotChoiceMissed
+      ? upcomingSlots(
+          state.offeredSlots.map((slot) => new Date(slot)),
+          input.now,
+        )
+      : [];
+    if (turn.declinedSlots || (turn.slotChoiceMissed && stillOffered.length === 0)) {
       parts.push(phrases.scheduleByHand(plain));
       return done({
         state: { ...state, phase: 'handoff', expectedSlot: null },
@@ -174,6 +193,10 @@ function continueDialogue(input: ComposeReplyInput, ctx: PhraseContext): AgentDe
         verdict: 'hot',
         verdictReason: summarizeBant(known),
       });
+    }
+    if (turn.slotChoiceMissed) {
+      parts.push(phrases.slotNotFound(plain), phrases.slotReminder(plain));
+      return done({ state, scheduleFollowUp: true }, slotChoices(stillOffered));
     }
     parts.push(phrases.slotReminder(plain));
     return done({ state, scheduleFollowUp: true });
@@ -183,10 +206,6 @@ function continueDialogue(input: ComposeReplyInput, ctx: PhraseContext): AgentDe
   const offerSlots = (): AgentDecision => {
     const offered = upcoming.map((slot) => slot.toISOString());
     parts.push(phrases.offerSlots(zoneLabel(input.timezone), acknowledgement ? plain : ctx));
-    const choices = upcoming.map((slot) => ({
-      id: slotChoiceId(slot.toISOString()),
-      title: formatSlotTitle(slot, language, input.timezone),
-    }));
     return done(
       {
         state: { ...state, phase: 'offered_slots', offeredSlots: offered, expectedSlot: null },
@@ -194,7 +213,7 @@ function continueDialogue(input: ComposeReplyInput, ctx: PhraseContext): AgentDe
         verdictReason: summarizeBant(known),
         scheduleFollowUp: true,
       },
-      buildChoicesReply(finishText(parts.join(' '), language), choices),
+      slotChoices(upcoming),
     );
   };
   // Never before the lead is hot, and only once per conversation.
@@ -240,10 +259,12 @@ function continueDialogue(input: ComposeReplyInput, ctx: PhraseContext): AgentDe
   const offer = settings.contentOffer
     ? { title: settings.contentOffer.title[language], url: settings.contentOffer.url }
     : null;
-  parts.push(temperature === 'warm' ? phrases.warmClose(offer, ctx) : phrases.coldClose(ctx));
+  // Not hot here: the verdict weighs what the lead said as well as the score (agent-verdict.rules.ts).
+  const verdict = decideVerdict({ temperature, known, now: input.now });
+  parts.push(verdict === 'warm' ? phrases.warmClose(offer, ctx) : phrases.coldClose(ctx));
   return done({
     state: { ...wrapped, phase: 'nurture' },
-    verdict: temperature,
+    verdict,
     verdictReason: summarizeBant(known),
   });
 }

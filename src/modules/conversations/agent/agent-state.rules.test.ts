@@ -42,6 +42,8 @@ describe('parseAgentState', () => {
       lowConfidenceStreak: 0,
       offeredSlots: ['2026-12-01T09:00:00.000Z'],
       chosenSlot: null,
+      slotChoiceMisses: 0,
+      closedBy: null,
       followUpsSent: 0,
       turns: 7,
     });

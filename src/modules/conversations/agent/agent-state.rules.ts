@@ -20,6 +20,8 @@ export function initialAgentState(language: AgentLanguage): AgentState {
     lowConfidenceStreak: 0,
     offeredSlots: [],
     chosenSlot: null,
+    slotChoiceMisses: 0,
+    closedBy: null,
     followUpsSent: 0,
     turns: 0,
   };
@@ -50,6 +52,8 @@ const ZStoredState = z.object({
       slots.filter((slot): slot is string => ZInstant.safeParse(slot).success).map(toIso),
     ),
   chosenSlot: ZInstant.nullable().catch(null),
+  slotChoiceMisses: ZCount,
+  closedBy: z.enum(['opt_out', 'not_interested']).nullable().catch(null),
   followUpsSent: ZCount,
   turns: ZCount,
 });

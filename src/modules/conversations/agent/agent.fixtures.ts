@@ -3,7 +3,7 @@
  * simply (recording BANT updates, a temperature from budget and timeline).
  */
 import { CONFIRMED_CONFIDENCE, timelineMonths } from '../../qualification/index.ts';
-import { understandMessage } from '../nlu/understand-message.ts';
+import { type MessageUnderstanding, understandMessage } from '../nlu/understand-message.ts';
 import {
   type AgentDecision,
   type AgentLanguage,
@@ -71,18 +71,21 @@ export interface TurnResult {
   text: string;
 }
 
-/** One lead message through NLU, interpretation, recording and reply; the conversation moves on. */
+/** One lead message through NLU (or `options.reading`), interpretation, recording and reply; the conversation moves on. */
 export async function leadSays(
   conversation: TestConversation,
   message: string | null,
-  options: { choiceId?: string; temperature?: Temperature } = {},
+  options: { choiceId?: string; temperature?: Temperature; reading?: Partial<MessageUnderstanding> } = {},
 ): Promise<TurnResult> {
-  const understanding = await understandMessage(message, {
-    language: conversation.state.language,
-    now: TEST_NOW,
-    timezone: TEST_TIMEZONE,
-    expectedSlot: conversation.state.expectedSlot,
-  });
+  // A hand-made reading when given: the policy under test, not the classifier of the day.
+  const understanding = options.reading
+    ? understood({ language: conversation.state.language, ...options.reading })
+    : await understandMessage(message, {
+        language: conversation.state.language,
+        now: TEST_NOW,
+        timezone: TEST_TIMEZONE,
+        expectedSlot: conversation.state.expectedSlot,
+      });
   const interpretation = interpretTurn({
     state: conversation.state,
     understanding,
@@ -120,4 +123,24 @@ export function repliesText(decision: AgentDecision): string {
         : [reply.text, ...reply.choices.map((choice, index) => `${index + 1}. ${choice.title}`)].join('\n'),
     )
     .join('\n');
+}
+
+/**
+ * A hand-made NLU result: what the policy does with a given reading, whatever the classifier of
+ * the day says about the words (a neutral, confident message in `language` with no slot by default).
+ */
+export function understood(overrides: Partial<MessageUnderstanding> = {}): MessageUnderstanding {
+  return {
+    language: 'fr',
+    languageConfidence: 1,
+    isLanguageSwitch: false,
+    intent: 'inform',
+    confidence: 0.9,
+    isOptOut: false,
+    isHandoffRequest: false,
+    evidence: null,
+    sentiment: { polarity: 'neutral', score: 0, evidence: [] },
+    slots: {},
+    ...overrides,
+  };
 }

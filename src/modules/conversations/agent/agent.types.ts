@@ -63,6 +63,9 @@ export const DEFAULT_AGENT_SETTINGS: AgentSettings = {
   contentOffer: null,
 };
 
+/** A stored value at least this sure counts as answered, even below CONFIRMED_CONFIDENCE: no grilling. */
+export const ANSWERED_CONFIDENCE = 0.5;
+
 export type AgentPhase = 'qualifying' | 'offered_slots' | 'slot_chosen' | 'nurture' | 'closed' | 'handoff';
 
 /** Stored as JSON on the conversation: plain values only. */
@@ -77,6 +80,10 @@ export interface AgentState {
   /** ISO instants of the booking slots offered, at most once per conversation. */
   offeredSlots: string[];
   chosenSlot: string | null;
+  /** Replies that named a time not among the offered slots; the second one hands booking to a person. */
+  slotChoiceMisses: number;
+  /** Why the conversation was closed: only a lead who declined (not one who opted out) may still ask for a person. */
+  closedBy: 'opt_out' | 'not_interested' | null;
   followUpsSent: number;
   /** Lead messages handled so far (also picks phrase variants, so replies are stable in tests). */
   turns: number;
@@ -137,6 +144,8 @@ export interface TurnInterpretation {
   isLanguageChange: boolean;
   /** Slots were offered and the lead turned them all down ("aucun ne me va"): a person finds a time. */
   declinedSlots: boolean;
+  /** Slots were offered and the lead named a time that is not one of them: they are shown again. */
+  slotChoiceMissed: boolean;
   state: AgentState;
 }
 

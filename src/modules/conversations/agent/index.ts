@@ -45,4 +45,5 @@ export {
 export { MAX_BUTTON_TITLE, MAX_CHOICES, MAX_LIST_TITLE } from './agent-reply.rules.ts';
 export { parseAgentSettings } from './agent-settings.rules.ts';
 export { initialAgentState, parseAgentState } from './agent-state.rules.ts';
+export { decideVerdict, type VerdictInput, WARM_MAX_TIMELINE_MONTHS } from './agent-verdict.rules.ts';
 export { SLOT_CHOICE_PREFIX, slotChoiceId } from './slot-choice.rules.ts';

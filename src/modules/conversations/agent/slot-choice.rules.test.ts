@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { matchSlotChoiceText, slotChoiceId, slotFromChoiceId } from './slot-choice.rules.ts';
+import {
+  matchSlotChoiceText,
+  namesSlotWords,
+  readSlotReply,
+  slotChoiceId,
+  slotFromChoiceId,
+} from './slot-choice.rules.ts';
+import { foldMessage } from './turn-signals.rules.ts';
 
 // Tuesday 1 Dec 10:00 and 15:00, Wednesday 2 Dec 10:00 (Paris).
 const offered = ['2026-12-01T09:00:00.000Z', '2026-12-01T14:00:00.000Z', '2026-12-02T09:00:00.000Z'];
@@ -21,5 +28,42 @@ describe('slot choice', () => {
     expect(
       matchSlotChoiceText('On cherche un CRM pour gérer nos prospects', offered, 'Europe/Paris'),
     ).toBeNull();
+  });
+
+  it('tells a choice, a refusal and a time that is not offered apart', () => {
+    const reply = (
+      text: string,
+      extra: { isYes?: boolean; isReschedule?: boolean; offered?: string[] } = {},
+    ) =>
+      readSlotReply({
+        text,
+        offered: extra.offered ?? offered,
+        timezone: 'Europe/Paris',
+        isYes: extra.isYes ?? false,
+        isReschedule: extra.isReschedule ?? false,
+      });
+    expect(reply('mercredi à 10h ça me va')).toEqual({ kind: 'chosen', slot: offered[2] });
+    expect(reply('the second one works for me')).toEqual({ kind: 'chosen', slot: offered[1] });
+    expect(reply('oui', { isYes: true, offered: [offered[0]!] })).toEqual({
+      kind: 'chosen',
+      slot: offered[0],
+    });
+    expect(reply('Aucun de ces créneaux ne me convient')).toEqual({ kind: 'declined' });
+    expect(
+      reply("none of these work for me, I'm travelling", { isYes: true, offered: [offered[0]!] }),
+    ).toEqual({
+      kind: 'declined',
+    });
+    expect(reply('jeudi 15h ?')).toEqual({ kind: 'missed' });
+    expect(reply('can we move it?', { isReschedule: true })).toEqual({ kind: 'missed' });
+    expect(reply('aucun souci, merci')).toEqual({ kind: 'none' });
+    expect(reply("C'est combien ?")).toEqual({ kind: 'none' });
+  });
+
+  it('spots days, hours and ranks, not the words of a need', () => {
+    expect(namesSlotWords(foldMessage('demain matin'))).toBe(true);
+    expect(namesSlotWords(foldMessage('vers 16h30'))).toBe(true);
+    expect(namesSlotWords(foldMessage('Friday works'))).toBe(true);
+    expect(namesSlotWords(foldMessage('On cherche un CRM pour gérer nos prospects'))).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * words in a short reply ("le deuxième", "2", "mardi 10h", "the second one", an e-mail answer "1").
  */
 import { DateTime } from 'luxon';
-import { foldMessage } from './turn-signals.rules.ts';
+import { declinesOffer, foldMessage } from './turn-signals.rules.ts';
 
 export const SLOT_CHOICE_PREFIX = 'slot:';
 
@@ -84,4 +84,50 @@ export function matchSlotChoiceText(
     return true;
   });
   return matches.length === 1 ? matches[0]! : null;
+}
+
+// Words of a time of day a lead may name to move a meeting ("demain matin", "in the afternoon").
+const TIME_OF_DAY =
+  /\b(?:demain|apres-demain|matin|matinee|apres-midi|aprem|soir|midi|tomorrow|morning|afternoon|evening|noon)\b/;
+
+/** The reply names a day, an hour, a rank or a number: the lead is picking (or moving) a time. */
+export function namesSlotWords(folded: string): boolean {
+  return (
+    BARE_NUMBER.test(folded) ||
+    ORDINALS.some(([pattern]) => pattern.test(folded)) ||
+    WEEKDAYS.some(([pattern]) => pattern.test(folded)) ||
+    readHour(folded) !== null ||
+    TIME_OF_DAY.test(folded)
+  );
+}
+
+/**
+ * What a reply to offered slots says about them: one chosen, all turned down, a time named that
+ * is not offered (`missed`: "vendredi 11h" when Friday 10:00 was), or nothing about them.
+ */
+export type SlotReply =
+  | { kind: 'chosen'; slot: string }
+  | { kind: 'declined' }
+  | { kind: 'missed' }
+  | { kind: 'none' };
+
+export function readSlotReply(input: {
+  text: string;
+  offered: readonly string[];
+  timezone: string;
+  /** A plain yes ("oui", "ok", or the classifier's affirm on a short reply). */
+  isYes: boolean;
+  /** The classifier read a request to move the meeting. */
+  isReschedule: boolean;
+}): SlotReply {
+  const folded = foldMessage(input.text);
+  if (input.offered.length === 0) return { kind: 'none' };
+  // "Aucun ne me convient", "none of these work": a refusal, whatever else it names.
+  if (declinesOffer(folded)) return { kind: 'declined' };
+  const matched = matchSlotChoiceText(input.text, input.offered, input.timezone);
+  if (matched) return { kind: 'chosen', slot: matched };
+  // A single slot offered: "oui" / "ok" takes it.
+  if (input.offered.length === 1 && input.isYes) return { kind: 'chosen', slot: input.offered[0]! };
+  if (input.isReschedule || namesSlotWords(folded)) return { kind: 'missed' };
+  return { kind: 'none' };
 }

@@ -13,15 +13,23 @@ export function foldMessage(text: string): string {
 const QUESTION_START =
   /^(?:qui|que|qu'|quoi|quel|quelle|quels|quelles|quand|comment|combien|pourquoi|ou|est-ce|est ce|c'est quoi|pouvez|peux|pourriez|pourrais|avez|as-tu|etes|es-tu|faites|fais-tu|y a-t-il|who|what|what's|when|where|why|how|which|do|does|did|can|could|is|are|will|would|should|have|has)\b/;
 
-/** Ends with "?" (emoji or spaces after it allowed) or opens with a question word. */
+// "Bonjour, est-ce que…", "Hi, do you…": the greeting is not the question's opening.
+const LEADING_GREETING =
+  /^(?:(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|good (?:morning|afternoon|evening))(?: [\p{L}-]+)?[,!.]\s*)+/u;
+// "faites-vous", "s'intègre-t-il", "peux-tu": a French inverted question ("rendez-vous" is not one).
+const INVERTED_QUESTION = /\b(?!rendez\b)[\p{L}']+-(?:vous|tu|t-(?:il|elle|on)|ils|elles)\b/u;
+
+/** Ends with "?" (emoji or spaces after it allowed), opens with a question word (after a greeting), or is inverted. */
 export function isQuestion(text: string): boolean {
   if (/\?(?:\s|\p{Extended_Pictographic}|\uFE0F)*$/u.test(text.trim())) return true;
-  return QUESTION_START.test(foldMessage(text));
+  const folded = foldMessage(text);
+  return QUESTION_START.test(folded.replace(LEADING_GREETING, '')) || INVERTED_QUESTION.test(folded);
 }
 
 const YES =
-  /^(?:oui|ouais|ouai|yes|yep|yeah|yup|si|absolument|exactement|effectivement|bien sur|tout a fait|affirmatif|c'est moi|c'est bien moi|sure|of course|correct|indeed|that's me|it's me)\b/;
-const NO = /^(?:non|no|nope|nan|pas moi|pas vraiment|pas du tout|negatif|not really|not me|not at all)\b/;
+  /^(?:oui|ouais|ouai|yes|yep|yeah|yup|si|absolument|exactement|effectivement|bien sur|tout a fait|affirmatif|c'est moi|c'est bien moi|je pense que oui|je crois que oui|sure|of course|correct|indeed|that's me|it's me|i think so|i believe so)\b/;
+const NO =
+  /^(?:non|no|nope|nan|pas moi|pas vraiment|pas du tout|negatif|je ne pense pas|je pense que non|je crois que non|not really|not me|not at all|i don't think so)\b/;
 
 /** A yes or a no opening the message ("non c'est mon associé qui décide" is a no). */
 export function leadingYesNo(folded: string): 'yes' | 'no' | null {
@@ -36,6 +44,33 @@ const LATER =
 /** The lead puts the talk off ("pas maintenant", "recontactez-moi plus tard", "not now"). */
 export function hasLaterWords(folded: string): boolean {
   return LATER.test(folded);
+}
+
+const NUMBER_WORD =
+  '\\d+(?:[.,]\\d+)?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quelques|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|couple of';
+const TIME_SPAN = new RegExp(
+  `\\b(?:(?:${NUMBER_WORD})(?:\\s*(?:a|or|ou|-|to)\\s*(?:\\d+|${NUMBER_WORD}))?\\s*(?:jours?|semaines?|mois|ans?|annees?|trimestres?|days?|weeks?|months?|years?|quarters?)|printemps|(?:cet |l'|en )ete|automne|hiver|spring|summer|autumn|winter|janvier|fevrier|avril|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|april|june|july|august|september|october|november|december|(?:mois|annee|trimestre|semaine) prochaine?|next (?:week|month|quarter|year))\\b`,
+);
+
+/** The message names a time span or a period ("dans 4 à 5 mois", "in a year", "au printemps"): not a bare "later". */
+export function mentionsTimeSpan(folded: string): boolean {
+  return TIME_SPAN.test(folded);
+}
+
+const DECLINES_OFFER =
+  /\b(?:aucune?(?! (?:souci|probleme|doute|soucis|problemes)\b)|none|neither|autre (?:creneau|horaire|moment|jour|date)|(?:other|another|different) (?:time|slot|day)|pas dispo\w*|not available|can't make|cannot make|can't do|ne peux pas|ne (?:me )?conv\w+ pas|don't work|doesn't work|won't work)\b/;
+
+/** The lead turns the offered times down ("aucun ne me convient", "none of these work for me"). */
+export function declinesOffer(folded: string): boolean {
+  return DECLINES_OFFER.test(folded);
+}
+
+const OTHER_DECIDER =
+  /\b(?:(?:mon|ma|mes|notre|nos|my|our) (?:manager|managers|boss|patron|patronne|associe|associee|associes|direction|directeur|directrice|dg|pdg|ceo|partner|partners|board|superieur|superieure|responsable|chef|n\+1|hierarchie|founder|cofounder|co-founder|fondateur|gerant|gerante)|(?:la|le|the) (?:direction|board|management|hierarchie|comite))\b/;
+
+/** Someone else is named as deciding or approving ("mon associé", "my boss"): the lead is not the sole decider. */
+export function namesOtherDecider(folded: string): boolean {
+  return OTHER_DECIDER.test(folded);
 }
 
 const CORRECTION =
@@ -73,13 +108,23 @@ function mentionsAny(folded: string, phrases: readonly string[]): boolean {
 }
 
 const STANDARD_TOPICS = new Set(['price', 'who_are_you', 'data_use']);
+// The classifier's catch-alls: a question under one of them may still be about a known topic.
+const CATCH_ALL_INTENTS = new Set(['greeting', 'out_of_scope', 'unknown']);
+const PRICE_QUESTION = /\b(?:combien|prix|tarif\w*|how much|price\w*|pricing|cost\w*)\b/;
 
 /**
  * The FAQ topic a question is about, whether or not the workspace answers it (the caller checks):
  * data use by its words, then the workspace's own topics by their keywords, then price and
- * identity by the classifier's intent confirmed by a word or a question mark.
+ * identity by the classifier's intent confirmed by a word or a question mark. The classifier often
+ * files "Bonjour, vous vous intégrez à HubSpot" under greeting: a topic named in a message that
+ * states nothing else (`statesFacts` false) is asked about whatever the intent.
  */
-export function detectFaqTopic(text: string, intent: string, faq: readonly FaqEntry[]): string | null {
+export function detectFaqTopic(
+  text: string,
+  intent: string,
+  faq: readonly FaqEntry[],
+  options: { statesFacts?: boolean } = {},
+): string | null {
   const folded = foldMessage(text);
   const asks = isQuestion(text);
   if (DATA_USE.test(folded) && (asks || OWN_DATA.test(folded))) return 'data_use';
@@ -87,8 +132,15 @@ export function detectFaqTopic(text: string, intent: string, faq: readonly FaqEn
     (entry) =>
       !STANDARD_TOPICS.has(entry.topic) && mentionsAny(folded, [entry.topic, ...(entry.keywords ?? [])]),
   );
-  if (custom && (asks || intent.startsWith('ask_') || intent === 'out_of_scope')) return custom.topic;
+  const isCatchAll = CATCH_ALL_INTENTS.has(intent);
+  const asksCustom =
+    asks ||
+    intent.startsWith('ask_') ||
+    intent === 'out_of_scope' ||
+    (isCatchAll && options.statesFacts !== true);
+  if (custom && asksCustom) return custom.topic;
   if (intent === 'ask_price' && (PRICE.test(folded) || asks)) return 'price';
+  if (isCatchAll && asks && PRICE_QUESTION.test(folded)) return 'price';
   if (intent === 'ask_who' && (IDENTITY.test(folded) || asks)) return 'who_are_you';
   return null;
 }

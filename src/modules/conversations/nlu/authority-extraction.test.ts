@@ -45,11 +45,32 @@ describe('extractAuthority', () => {
     ['je suis stagiaire', 0.8],
     ['je suis en stage chez eux', 0.8],
     ["I'm an intern", 0.8],
-    ["I'm just looking", 0.7],
-    ['je me renseigne simplement', 0.7],
-    ['just browsing for now', 0.7],
+    ["I'll mostly be using the software", 0.7],
+    ["c'est moi qui vais l'utiliser", 0.7],
   ])('"%s" → user (%d)', (text, confidence) => {
     expect(extractAuthority(text)).toMatchObject({ value: 'user', confidence });
+  });
+
+  it.each([
+    ["il faut d'abord que j'en parle à ma directrice", 0.85],
+    ['je vais quand même devoir valider avec mon supérieur', 0.85],
+    ['I first have to check with my supervisor', 0.85],
+    ["c'est ma responsable qui valide", 0.85],
+    ['non, c’est la direction qui tranche', 0.85],
+    ['mon chef a le dernier mot', 0.85],
+    ['my director has the final say', 0.85],
+    ["nope, it's up to our board", 0.85],
+    ['ça dépend de mon N+1', 0.85],
+    ["il faudra que j'en discute avec ma cofondatrice", 0.75],
+    ['I need to talk to my business partner', 0.75],
+  ])('"%s" → influencer: someone else decides or shares the decision (%d)', (text, confidence) => {
+    expect(extractAuthority(text)).toMatchObject({ value: 'influencer', confidence });
+  });
+
+  it('keeps a founder who consults a peer a decision maker', () => {
+    expect(extractAuthority("I'm the founder, I'll have to talk to my partner")).toMatchObject({
+      value: 'decision_maker',
+    });
   });
 
   it('says nothing of messages without a role', () => {
@@ -58,6 +79,13 @@ describe('extractAuthority', () => {
       'je suis intéressé',
       'je suis dispo demain',
       'I am interested',
+      // Browsing or looking for a product says nothing of who decides.
+      "I'm just looking",
+      'je me renseigne simplement',
+      'just browsing for now',
+      'on regarde un peu ce qui se fait',
+      "I'm looking for a booking tool for my clinic",
+      'je cherche un CRM pour mon cabinet',
       '',
       '👍',
     ]) {

@@ -19,7 +19,19 @@ const INFLUENCER_TITLE = String.raw`(?:responsable\s+\w+|manager|chef de projet|
 const USER_TITLE = String.raw`(?:stagiaire|alternant\w*|apprenti\w*|etudiant\w*|en stage|intern|student|simple utilisat\w*|utilisat\w*|end[- ]user|user|employe\w*|salarie\w*|commercial\w*|sales rep\w*)`;
 
 // Whom the lead must ask; asking a peer (partner, co-founder) does not make a founder an influencer.
-const ABOVE = String.raw`(?:mon|ma|mes|notre|nos|la|le|les|my|our|the)\s+(?:boss|patron\w*|chef|direction|dg|pdg|manager|n\+1|n\+2|superieur\w*|hierarchie|responsable|comite\w*|dirigeant\w*|president\w*|ceo|cfo|daf|directeur\w*|directrice|director|supervisor|head|vp|board|management|conseil d'administration|ca)`;
+const ABOVE_WHO = String.raw`(?:boss|patron\w*|chef|direction|dg|pdg|manager|n\+1|n\+2|superieur\w*|hierarchie|responsable|comite\w*|dirigeant\w*|president\w*|ceo|cfo|daf|directeur\w*|directrice|director|supervisor|head|vp|board|management|conseil d'administration|ca)`;
+// Whom a lead shares the decision with: a peer, family, the team.
+const PEER_WHO = String.raw`(?:associe\w*|co-?fondat\w*|cofondat\w*|co-?gerant\w*|partners?|business partners?|co-?founders?|equipe|team|collegues?|colleagues?|femme|mari|wife|husband|conjoint\w*|compagne?|epoux|epouse|frere|soeur|brother|sister|pere|father|mere|mother|family|famille)`;
+const OWNER = String.raw`(?:mon|ma|mes|notre|nos|la|le|les|my|our|the)\s+`;
+const ABOVE = `${OWNER}${ABOVE_WHO}`;
+const PEER = `${OWNER}${PEER_WHO}`;
+const ANYONE_ELSE = `${OWNER}(?:${ABOVE_WHO}|${PEER_WHO})`;
+
+// "je dois (d'abord) en parler à…", "il faut que j'en discute avec…", "je vais voir ça avec…"
+const MUST_ASK_FR = String.raw`\b(?:je (?:dois|devrai|devrais|vais devoir|vais|voudrais)|il (?:faut|faudra|faudrait)(?: d'abord| aussi| encore| absolument)? que (?:je |j'))(?:\s*(?:d'abord|avant|aussi|encore|forcement|quand meme|absolument|devoir|en|le|la|les|lui|leur|y|ca|cela|faire))*\s*(?:parl|voi|valid|consult|demand|remont|soum|present|transm|discut|verifi|check|decid|reflechi)\w*(?:\s+\S+){0,4}?\s+(?:a|avec|par|aupres de)\s+`;
+const MUST_ASK_EN = String.raw`\bi(?:'ll| will|'d| would)?(?: \w+ly| first| also| still)? (?:need to|have to|must|gotta|got to|should|'ll|will|want to)(?: \w+ly| first| also)?\s+(?:ask|check with|talk to|speak to|speak with|talk with|discuss (?:it|this|that) with|run (?:it|this|that) (?:by|past)|consult|get (?:approval|sign[- ]off|the ok|the green light) from|loop in|pass (?:it|this) (?:on )?to|see with|confirm with)\s+`;
+// "c'est mon manager qui décide", "my boss decides", "it's up to my partner"
+const OTHER_DECIDES = String.raw`\b(?:(?:c'est|ce sont|c'est plutot)\s+${ANYONE_ELSE}\s+qui\s+(?:decide\w*|tranche\w*|valide\w*|signe\w*|choisi\w*|a le dernier mot|aura le dernier mot)|${ANYONE_ELSE}\s+(?:decide\w*|tranche\w*|valide\w*|signe\w*|a le dernier mot|aura le dernier mot|decides|makes the (?:final )?(?:decision|call)s?|will (?:decide|make the (?:final )?(?:decision|call))|has the (?:final|last) (?:say|word)|signs? off|approves|calls the shots)|(?:c'est a|ca depend de|depend de|c'est du ressort de)\s+${ANYONE_ELSE}|(?:it'?s|it is|that'?s)\s+(?:up to|down to)\s+${ANYONE_ELSE}|(?:it'?s|it is)\s+${ANYONE_ELSE}'s\s+(?:call|decision))`;
 
 interface Rule {
   pattern: RegExp;
@@ -29,20 +41,9 @@ interface Rule {
 
 const RULES: Rule[] = [
   // "Someone above me decides" wins over a title: "je suis directeur marketing mais je dois en parler à mon DG".
-  {
-    pattern: new RegExp(
-      String.raw`\b(?:je (?:dois|devrai|vais devoir|vais)|il faut que (?:je|j')|j'ai besoin d')\s*(?:en\s+|le\s+|la\s+|les\s+)?(?:faire )?(?:parl|voi|valid|consult|demand|remont|soum|present|transm|discut|verifi|check)\w*(?:\s+\S+){0,4}?\s+(?:a|avec|par|aupres de)\s+${ABOVE}\b`,
-    ),
-    value: 'influencer',
-    confidence: 0.85,
-  },
-  {
-    pattern: new RegExp(
-      String.raw`\bi(?:'ll| will)? (?:need to|have to|must|gotta|should|'ll|will)\s+(?:ask|check with|talk to|speak to|speak with|talk with|run (?:it|this|that) (?:by|past)|consult|get (?:approval|sign[- ]off|the ok) from|loop in|pass (?:it|this) (?:on )?to)\s+${ABOVE}\b`,
-    ),
-    value: 'influencer',
-    confidence: 0.85,
-  },
+  { pattern: new RegExp(`${MUST_ASK_FR}${ABOVE}\\b`), value: 'influencer', confidence: 0.85 },
+  { pattern: new RegExp(`${MUST_ASK_EN}${ABOVE}\\b`), value: 'influencer', confidence: 0.85 },
+  { pattern: new RegExp(OTHER_DECIDES), value: 'influencer', confidence: 0.85 },
   {
     pattern:
       /\b(?:ce n'est pas moi qui (?:decide|signe|valide)|c'est pas moi qui (?:decide|signe|valide)|je ne decide pas|je (?:ne )?suis pas (?:le |la |celui |celle )?(?:decideu\w*|decisionnaire|qui decide)|la decision (?:revient|appartient|sera prise|se prend)|(?:not|isn'?t) my (?:decision|call)|i'?m not the decision[- ]maker|i (?:don'?t|do not) (?:make|take) the decision|the decision (?:is up to|will be made by|lies with|rests with)|(?:need|needs|requires) (?:sign[- ]off|approval) from|je fais remonter|je vais faire remonter)/,
@@ -75,14 +76,18 @@ const RULES: Rule[] = [
     value: 'decision_maker',
     confidence: 0.75,
   },
+  // Sharing the decision with a peer: a founder who says so is still a decider (the rules above win).
+  { pattern: new RegExp(`${MUST_ASK_FR}${PEER}\\b`), value: 'influencer', confidence: 0.75 },
+  { pattern: new RegExp(`${MUST_ASK_EN}${PEER}\\b`), value: 'influencer', confidence: 0.75 },
   {
     pattern: new RegExp(String.raw`\b${SELF}${ARTICLE}${USER_TITLE}\b`),
     value: 'user',
     confidence: 0.8,
   },
   {
+    // An explicit user, not someone browsing: "just looking" says nothing of the lead's role.
     pattern:
-      /\b(?:je (?:regarde|me renseigne|fais (?:une |de la )?veille)|c'est (?:juste )?pour (?:me renseigner|voir|un projet perso)|juste pour voir|par curiosite|i'?m (?:just )?(?:looking|browsing|curious|doing (?:some )?research)|just (?:looking|browsing|curious)|gathering (?:info|information))/,
+      /\b(?:i(?:'ll| will)? (?:\w+ly |just |only )?(?:use|be using) (?:it|the tool|the software|the app|the platform)|je (?:vais |ne fais que )?(?:l'utiliser|l'utilise\w*)|c'est moi qui (?:l'utiliser\w*|vais l'utiliser)|je serai (?:le |la |un |une )?(?:seul\w* )?utilisat\w*|i'?ll be (?:the |an |a )?(?:only )?(?:end[- ])?user)\b/,
     value: 'user',
     confidence: 0.7,
   },
@@ -95,9 +100,10 @@ const RULES: Rule[] = [
 
 /**
  * The lead's authority from what they say of their role: a title ("je suis le DG", "I'm head of
- * sales"), a statement of who decides ("c'est moi qui décide", "I need to ask my boss"), or of
- * just looking ("je suis stagiaire", "I'm just looking"). The first rule that matches wins: rules
- * are ordered so that having to ask someone above outweighs a title.
+ * sales"), a statement of who decides ("c'est moi qui décide", "I need to ask my boss", "c'est
+ * mon manager qui décide"), or of being a user ("je suis stagiaire", "I'll just use it"); just
+ * browsing says nothing of a role. The first rule that matches wins: having to ask someone above
+ * outweighs a title, and a title outweighs sharing the decision with a peer.
  */
 export function extractAuthority(text: string): ExtractedAuthority | null {
   const folded = foldKeepingOffsets(text);

@@ -50,6 +50,24 @@ describe('extractBudget: amounts with a currency (Recognizers-Text)', () => {
     expect(en('we can invest $40k in this')?.confidence).toBe(0.9);
   });
 
+  it('takes an amount with a currency said as an estimate for a stated budget, not a price paid elsewhere', () => {
+    expect(en('roughly 25k euros')).toMatchObject({
+      value: { kind: 'amount', amount: 25_000, currency: 'EUR' },
+      confidence: 0.75,
+    });
+    expect(fr('autour de 30 000 €')?.confidence).toBe(0.75);
+    expect(en('something like $12k')?.confidence).toBe(0.75);
+    expect(fr("on paie environ 500 € par mois aujourd'hui")?.confidence).toBe(0.65);
+    expect(en('we currently pay about $300 a month')?.confidence).toBe(0.65);
+  });
+
+  it('reads "no more than" as a budget ceiling', () => {
+    expect(en('no more than $20k')).toMatchObject({
+      value: { amount: 20_000, currency: 'USD' },
+      confidence: 0.9,
+    });
+  });
+
   it('tells a monthly or yearly amount apart', () => {
     expect(fr('500 € par mois max')).toMatchObject({ value: { amount: 500 }, period: 'month' });
     expect(en('around $6k per year')).toMatchObject({
@@ -134,6 +152,10 @@ describe('extractBudget: amounts without a currency and "no budget"', () => {
     ['en', 'no budget yet', 0.85, 'no budget'],
     ['en', "we don't have a budget", 0.85, "don't have a budget"],
     ['en', 'budget is not set yet', 0.7, 'budget is not set'],
+    ['en', "we haven't agreed on a budget yet", 0.85, "haven't agreed on a budget"],
+    ['en', 'we have not yet allocated any budget', 0.85, 'have not yet allocated any budget'],
+    ['fr', "on n'a pas encore fixé de budget", 0.85, "on n'a pas encore fixé de budget"],
+    ['fr', 'budget à définir', 0.7, 'budget à définir'],
   ] as const)('%s "%s" → none', (language, text, confidence, evidence) => {
     expect(extractBudget(text, { language, defaultCurrency: 'EUR' })).toEqual({
       value: { kind: 'none' },

@@ -1,5 +1,6 @@
 import type { Budget } from '../../qualification/index.ts';
 import type { Language } from './language-detection.ts';
+import { findNoBudget } from './no-budget.rules.ts';
 import { type LooseNumber, parseLooseNumber } from './number-parsing.ts';
 import { currencyCodeOf, recognizeCurrencies } from './recognizers-text.adapter.ts';
 import { foldKeepingOffsets, normalizeSpacing } from './text-normalization.ts';
@@ -46,11 +47,11 @@ const RANGES = [
   new RegExp(String.raw`(?:\b(?:de|from)\s+)?(${PART})(?:\s*-\s*|\s+(?:a|to)\s+)(${PART})`, 'g'),
 ];
 const AFTER_BUDGET_WORD = new RegExp(
-  String.raw`\b(?:budget\w*|enveloppe|invest\w*|depenser|mettre|allouer|prevu|plafond|max(?:imum)?|jusqu'a|spend|afford|allocate|set aside|up to|ballpark)\b[^.!?\n\d]{0,40}?(${NUMBER})`,
+  String.raw`\b(?:budget\w*|enveloppe|invest\w*|depenser|mettre|allouer|prevu|plafond|max(?:imum)?|jusqu'a|spend|afford|allocate|set aside|up to|ballpark|no more than|not more than|pas plus de|at most|au plus)\b[^.!?\n\d]{0,40}?(${NUMBER})`,
   'g',
 );
 const BUDGET_WORDS =
-  /\b(?:budget\w*|enveloppe|invest\w*|depens\w*|mettre|allou\w*|prevu|plafond|max(?:imum)?|jusqu'a|spend\w*|afford|allocat\w*|set aside|up to|ballpark)\b/g;
+  /\b(?:budget\w*|enveloppe|invest\w*|depens\w*|mettre|allou\w*|prevu|plafond|max(?:imum)?|jusqu'a|spend\w*|afford|allocat\w*|set aside|up to|ballpark|no more than|not more than|pas plus de|at most|au plus)\b/g;
 // Amounts that are the company's own figures, not what it will spend.
 const OTHER_FIGURE_WORDS =
   /\b(?:ca|chiffre d'affaires?|revenue|revenus|turnover|arr|mrr|leve\w*|raised|valo\w*|valuation|salaire|salary)\b/g;
@@ -60,24 +61,12 @@ const COUNTED_NOUN =
 const PERIOD =
   /^\s*(?:\/|par|per|a|an|each|every|chaque)?\s*(mois|month|mo|mensuel\w*|monthly|an|annee|year|yr|annuel\w*|yearly|annually)\b/;
 
-const NONE_RULES: [RegExp, number][] = [
-  [
-    /\b(?:pas (?:encore |vraiment |trop )?(?:de |d')(?:budget|enveloppe)|aucun budget|aucune enveloppe|sans budget|zero budget|budget (?:zero|nul)|pas les moyens)\b/,
-    0.85,
-  ],
-  [/\b(?:on|nous) n'(?:a|avons) pas (?:encore |vraiment )?(?:de |d')?(?:budget|enveloppe)/, 0.85],
-  [/\bbudget (?:n'est )?(?:pas|non) (?:encore )?(?:defini|fixe|valide|alloue|prevu|debloque)/, 0.7],
-  [/\b(?:no|zero) budget\b(?! (?:limit|constraint|cap|issue|problem))/, 0.85],
-  [
-    /\b(?:don'?t|do not|doesn'?t|does not|haven'?t|have not|hasn'?t) (?:have |got )?(?:a |any )?budget\b/,
-    0.85,
-  ],
-  [
-    /\bbudget (?:is |has )?(?:not|isn'?t|hasn'?t)(?: yet)?(?: been)? (?:defined|set|allocated|approved|confirmed)/,
-    0.7,
-  ],
-  [/\bcan'?t afford\b/, 0.75],
-];
+// "autour de 40 000 €", "around $40k": the lead weighs what they would spend, a budget in all but name.
+const APPROXIMATELY =
+  /\b(?:environ|autour d[eu']|aux alentours d[eu']|dans les|a peu pres|approximativement|grosso modo|plutot|around|about|roughly|approximately|approx\.?|circa|something like|more like|closer to|in the region of|ballpark)\s*$|~\s*$/;
+// "on paie environ 500 € aujourd'hui": an amount the lead pays elsewhere is no budget.
+const PAID_ELSEWHERE =
+  /\b(?:pai\w*|pay\w*|coute\w*|cout\w*|cost\w*|factur\w*|charg\w*|currently|actuellement|deja|already|aujourd'hui on|today we|salaire|salary)\b/;
 
 interface Candidate extends ExtractedBudget {
   start: number;
@@ -204,7 +193,7 @@ function findCurrencyAmounts(
     found.push({
       value: { kind: 'amount', amount, currency },
       // An amount with no word of budget around it may be a price they pay elsewhere: a lead to check.
-      confidence: context === 'budget' ? 0.9 : 0.65,
+      confidence: context === 'budget' ? 0.9 : isApproximateBudget(folded, start) ? 0.75 : 0.65,
       evidence: text.slice(start, end),
       period: periodAfter(folded, end),
       start,
@@ -212,6 +201,17 @@ function findCurrencyAmounts(
     });
   }
   return found;
+}
+
+function isApproximateBudget(folded: string, start: number): boolean {
+  if (!APPROXIMATELY.test(folded.slice(Math.max(0, start - 30), start))) return false;
+  const sentenceStart = Math.max(
+    0,
+    ...['.', '!', '?', '\n'].map((mark) => folded.lastIndexOf(mark, start - 1) + 1),
+  );
+  const sentenceEnd = folded.slice(start).search(/[.!?\n]/);
+  const sentence = folded.slice(sentenceStart, sentenceEnd < 0 ? folded.length : start + sentenceEnd);
+  return !PAID_ELSEWHERE.test(sentence);
 }
 
 // After a budget question any number may be the answer ("20k", "autour de 15 000").
@@ -256,23 +256,8 @@ function findBareAmounts(
 }
 
 function findNone(text: string, folded: string): Candidate[] {
-  for (const [pattern, confidence] of NONE_RULES) {
-    const match = pattern.exec(folded);
-    if (match) {
-      const end = match.index + match[0].length;
-      return [
-        {
-          value: { kind: 'none' },
-          confidence,
-          evidence: text.slice(match.index, end),
-          period: null,
-          start: match.index,
-          end,
-        },
-      ];
-    }
-  }
-  return [];
+  const match = findNoBudget(text, folded);
+  return match ? [{ value: { kind: 'none' }, period: null, ...match }] : [];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectOptOut } from './opt-out.rules.ts';
+import { detectOptOut, hasOptOutWords } from './opt-out.rules.ts';
 
 describe('detectOptOut', () => {
   it.each([
@@ -35,6 +35,7 @@ describe('detectOptOut', () => {
     ['remove me from your list', 'remove me from'],
     ['I no longer wish to be contacted', 'I no longer wish to be contacted'],
     ['leave me alone', 'leave me alone'],
+    ['quit texting me', 'quit texting me'],
   ])('"%s" opts out (evidence "%s")', (text, evidence) => {
     expect(detectOptOut(text)).toEqual({ isOptOut: true, evidence });
   });
@@ -53,4 +54,20 @@ describe('detectOptOut', () => {
   ])('"%s" is not an opt-out', (text) => {
     expect(detectOptOut(text)).toEqual({ isOptOut: false, evidence: null });
   });
+});
+
+describe('hasOptOutWords', () => {
+  it.each(['stoppez vos messages', "je refuse d'être démarché", 'take me off your list', 'no more texts'])(
+    '"%s" speaks of stopping or of messages',
+    (text) => {
+      expect(hasOptOutWords(text)).toBe(true);
+    },
+  );
+
+  it.each(['more like 15k€ in fact', 'no more than $20k', 'plutôt 30k en fait', 'nope'])(
+    '"%s" does not',
+    (text) => {
+      expect(hasOptOutWords(text)).toBe(false);
+    },
+  );
 });

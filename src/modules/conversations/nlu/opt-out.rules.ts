@@ -40,7 +40,7 @@ const POLITENESS =
 
 // Opt-out phrases that may sit inside a longer message ("Bonjour, merci de me retirer de votre liste").
 const PHRASES: RegExp[] = [
-  /\bstop (?:messaging|texting|contacting|writing|sending|spamming|harassing|calling) me\b/,
+  /\b(?:stop|quit|cease) (?:messaging|texting|contacting|writing|sending|spamming|harassing|calling|emailing|bothering) me\b/,
   /\bstop\b(?=\s*(?:[!.,]|$|svp|stp|merci|please|thanks|spam|messag|sms|whatsapp|les messages|vos messages|envoi|contact|harcel|it\b))/,
   /\b(?:unsubscribe|unsub|opt[ -]?out|desinscri\w*|desabonn\w*)\b/,
   /\b(?:ne|n') ?(?:plus|pas) me (?:contacter|recontacter|ecrire|relancer|deranger|solliciter|envoyer|appeler|harceler)\b/,
@@ -76,4 +76,14 @@ export function detectOptOut(text: string): OptOutMatch {
     if (match) return { isOptOut: true, evidence: text.slice(match.index, match.index + match[0].length) };
   }
   return { isOptOut: false, evidence: null };
+}
+
+// Every opt-out speaks of stopping, of the messages or of being contacted: without one of these
+// words a "stop" from the classifier is a misreading ("actually more like $20k"), not an opt-out.
+const OPT_OUT_WORDS =
+  /\b(?:stop\w*|arret\w*|cess\w*|messages?|sms|texts?|texting|mails?|e-?mails?|contact\w*|recontact\w*|ecri\w*|writ\w*|relanc\w*|sollicit\w*|demarch\w*|spam\w*|harcel\w*|harass\w*|desinscri\w*|desabonn\w*|unsub\w*|opt[ -]?out|liste?|fichiers?|mailing|tranquille|alone|remove|retire\w*|supprim\w*|enlev\w*|effac\w*|delete|erase|bother\w*|derang\w*|plus jamais|anymore|no longer|ne plus)\b/;
+
+/** Does the message use a word every opt-out uses? Guards the classifier's "stop", never the rules. */
+export function hasOptOutWords(text: string): boolean {
+  return OPT_OUT_WORDS.test(foldKeepingOffsets(text));
 }

@@ -25,12 +25,26 @@ describe('analyzeSentiment', () => {
     },
   );
 
-  it.each(['ok', 'non merci', 'not now, thanks', 'Bonjour', 'we have 20 people', '', '📎'])(
-    '"%s" is not negative',
-    (text) => {
-      expect(analyzeSentiment(text).polarity).not.toBe('negative');
-    },
-  );
+  it.each([
+    'ok',
+    'non merci',
+    'not now, thanks',
+    'Bonjour',
+    'we have 20 people',
+    '',
+    '📎',
+    // A lead excusing their own language is not annoyed.
+    'Sorry, can we switch to English? My French is quite poor',
+    'My English is terrible, sorry',
+    'Désolé, je ne parle pas bien anglais, on peut passer au français ?',
+    "mon anglais n'est pas top",
+  ])('"%s" is not negative', (text) => {
+    expect(analyzeSentiment(text).polarity).not.toBe('negative');
+  });
+
+  it('still hears a complaint next to a language apology', () => {
+    expect(analyzeSentiment('My English is bad but this is terrible').polarity).toBe('negative');
+  });
 
   it('gives the words it weighed', () => {
     expect(analyzeSentiment("C'est nul, une vraie arnaque !!!")).toEqual({

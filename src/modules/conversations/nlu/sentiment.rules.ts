@@ -132,8 +132,18 @@ const toPattern = (term: string): RegExp =>
 const NEGATIVE_PATTERNS = NEGATIVE.map((term) => ({ term, pattern: toPattern(term) }));
 const POSITIVE_PATTERNS = POSITIVE.map((term) => ({ term, pattern: toPattern(term) }));
 
+// "My French is not great", "mon anglais est nul", "I don't speak French well": the lead excuses their
+// own language, which says nothing of their mood (they ask to switch language, not for a person).
+const LANGUAGE_APOLOGY = [
+  /\b(?:my|mon|ma)\s+(?:french|english|francais|anglais)\s+(?:is|isn'?t|est|n'est|reste)\b(?:\s+[^\s.!?,;]+){0,3}/g,
+  /\bi (?:don'?t|do not|can'?t|cannot) (?:speak|write|read|understand) (?:french|english)\b(?:\s+[^\s.!?,;]+){0,3}/g,
+  /\bje (?:ne )?(?:parle|ecris|comprends|lis) (?:pas|mal|peu|pas tres bien|pas bien)(?: le)? (?:francais|anglais)\b(?:\s+[^\s.!?,;]+){0,3}/g,
+];
+
 export function analyzeSentiment(text: string): Sentiment {
-  const folded = foldKeepingOffsets(text);
+  let folded = foldKeepingOffsets(text);
+  for (const pattern of LANGUAGE_APOLOGY)
+    folded = folded.replace(pattern, (words) => ' '.repeat(words.length));
   const evidence: string[] = [];
   let negative = 0;
   let positive = 0;

@@ -46,6 +46,48 @@ describe('extractTimeline: dates', () => {
     expect(timeline?.horizon).toBe(horizon);
   });
 
+  it.each([
+    ['fr', "d'ici 3 à 4 semaines", '2026-12-22', 'lt_1m'],
+    ['en', 'in 2 or 3 months', '2027-02-24', '3_6m'],
+    ['fr', 'probablement dans 5 à 6 mois', '2027-05-24', '3_6m'],
+    ['en', 'maybe in 4-5 weeks', '2026-12-29', '1_3m'],
+    ['fr', 'dans un mois et demi', '2027-01-08', '1_3m'],
+    ['fr', 'rappelle-moi dans 5 mois', '2027-04-24', '3_6m'],
+    ['en', 'check back with me in five months', '2027-04-24', '3_6m'],
+    ['fr', 'sous 15 jours max', '2026-12-09', 'lt_1m'],
+    ['en', '2 weeks max', '2026-12-08', 'lt_1m'],
+    ['fr', 'ds 3 semaines', '2026-12-15', 'lt_1m'],
+    ['fr', 'pas avant deux ans', '2028-11-24', 'gt_6m'],
+    ['en', 'not for another year', '2027-11-24', 'gt_6m'],
+  ] as const)(
+    '%s "%s": a spoken duration (range upper bound, number words, shorthand) → %s',
+    (language, text, date, horizon) => {
+      const timeline = extractTimeline(text, { language, now, timezone });
+      expect(timeline?.value).toEqual({ kind: 'date', date });
+      expect(timeline?.horizon).toBe(horizon);
+    },
+  );
+
+  it.each([
+    ['fr', "à l'été", '2027-09-22'],
+    ['fr', 'cet hiver', '2027-03-19'],
+    ['fr', 'vers la fin du printemps', '2027-06-20'],
+    ['fr', 'début du printemps', '2027-04-20'],
+    ['fr', 'pas avant le printemps', '2027-03-20'],
+    ['en', 'next summer', '2027-09-22'],
+    ['en', 'late summer', '2027-09-22'],
+    ['en', 'over the winter', '2027-03-19'],
+    ['en', 'by spring 2027', '2027-06-20'],
+  ] as const)('%s "%s": a season → %s', (language, text, date) => {
+    expect(extractTimeline(text, { language, now, timezone })?.value).toEqual({ kind: 'date', date });
+  });
+
+  it('reads no season in "été" as "been", a past season or "the fall of"', () => {
+    expect(fr('il a été très clair')).toBeNull();
+    expect(fr("l'été dernier on a changé d'outil")).toBeNull();
+    expect(en('the fall of our sales worried us')).toBeNull();
+  });
+
   it('keeps the words the date was read from', () => {
     expect(fr("on aimerait lancer d'ici la fin du trimestre si possible")).toEqual({
       value: { kind: 'date', date: '2026-12-31' },
@@ -123,6 +165,44 @@ describe('extractTimeline: horizons', () => {
       expect(fr(text), text).toBeNull();
     }
     expect(en('it is not urgent')).toBeNull();
+  });
+
+  it('reads no deadline in the present or a recurring time described', () => {
+    for (const [language, text] of [
+      ['en', 'today we track everything in Excel'],
+      ['fr', "aujourd'hui on gère tout à la main"],
+      ['en', 'right now we use Pipedrive'],
+      ['fr', 'nos leads du week-end sont perdus'],
+      ['en', 'the leads we get at night are lost'],
+      ['fr', 'le soir personne ne répond aux demandes'],
+      ['fr', 'pas de budget pour le moment'],
+      ['en', 'no budget for now'],
+      ['fr', 'joyeux Noël !'],
+      ['en', 'merry christmas'],
+    ] as const) {
+      expect(extractTimeline(text, { language, now, timezone }), text).toBeNull();
+    }
+  });
+
+  it('still reads today or the weekend said as a deadline', () => {
+    expect(fr("c'est pour aujourd'hui")?.value).toEqual({ kind: 'date', date: '2026-11-24' });
+    expect(
+      extractTimeline("aujourd'hui", { language: 'fr', now, timezone, isAnswerToTimelineQuestion: true })
+        ?.value,
+    ).toEqual({ kind: 'date', date: '2026-11-24' });
+    expect(en('by the weekend')?.horizon).toBe('lt_1m');
+    // After "when?", "not now" is no date and the date said with it wins.
+    for (const [language, text] of [
+      ['fr', 'pas maintenant, rappelle-moi dans 5 mois'],
+      ['en', 'not now, check back in 5 months'],
+    ] as const) {
+      expect(
+        extractTimeline(text, { language, now, timezone, isAnswerToTimelineQuestion: true })?.value,
+        text,
+      ).toEqual({ kind: 'date', date: '2027-04-24' });
+    }
+    expect(fr('ce week-end')?.horizon).toBe('lt_1m');
+    expect(fr('avant Noël')?.horizon).toBe('lt_1m');
   });
 
   it('reads a bare duration only as the answer to "when?"', () => {

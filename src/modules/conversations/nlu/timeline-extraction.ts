@@ -4,6 +4,7 @@ import type { Language } from './language-detection.ts';
 import { type RecognizedEntity, recognizeDateTimes } from './recognizers-text.adapter.ts';
 import { foldKeepingOffsets, normalizeSpacing } from './text-normalization.ts';
 import { type Boundary, NOT_BEFORE, TIMELINE_RULES } from './timeline.rules.ts';
+import { SPOKEN_TIMELINE_RULES } from './timeline-spoken.rules.ts';
 
 /** lt_1m, 1_3m, 3_6m, gt_6m or unknown (qualification's index exports the union, not its name). */
 export type TimelineHorizon = Extract<Timeline, { kind: 'horizon' }>['horizon'];
@@ -32,9 +33,38 @@ interface Candidate extends ExtractedTimeline {
 
 // A duration is a timeline only after words that point forward: "dans 3 mois", not "depuis 3 mois" or "contrat de 12 mois".
 const FORWARD_CUE =
-  /\b(?:dans|d'ici|sous|en|within|in|inside|over the next|d'ici a|avant|before|under|less than|moins de)\s+(?:les\s+|the\s+)?(?:prochain(?:e)?s\s+|next\s+)?$/;
+  /\b(?:dans|ds|d'ici|sous|en|within|in|inside|over the next|d'ici a|avant|before|under|less than|moins de)\s+(?:les\s+|the\s+)?(?:prochain(?:e)?s\s+|next\s+)?$/;
 const NEGATED = /\b(?:pas|not|no|non|plus|isn'?t|n'est)\s+(?:si |so |that |tres |very |vraiment |really )?$/;
 const DATE_TYPES = new Set(['date', 'daterange', 'datetime', 'datetimerange', 'duration']);
+const RULES = [...TIMELINE_RULES, ...SPOKEN_TIMELINE_RULES];
+
+// "aujourd'hui tout est dans des tableurs", "right now we use Excel": the present described, no deadline.
+const PRESENT =
+  /^(?:aujourd'hui|aujourdhui|auj|today|now|maintenant|actuellement|currently|en ce moment|right now|at the moment|at present|nowadays|these days|de nos jours|ce jour|(?:le |ce )?moment|(?:l')?instant|for now)$/;
+// "les leads du week-end", "leads that come in over the weekend": a recurring part of the week or day.
+const RECURRING =
+  /\b(?:week-?ends?|soirs?|soirees?|nuits?|matins?|matinees?|evenings?|nights?|mornings?|afternoons?|apres-midi)\b/;
+const SPECIFIC_DAY =
+  /\b(?:ce|cet|cette|this|next|prochain\w*|demain|tomorrow|tonight|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\d/;
+// Words that make a day a deadline: "pour aujourd'hui", "by the weekend", "d'ici ce soir".
+const DEADLINE_CUE =
+  /\b(?:pour|d'ici|avant|des|by|before|until|till|for|from|starting|due|a partir d[eu']?|jusqu'(?:a|au)|ce|cet|cette|this|next)\s+(?:(?:the|le|la|les)\s+|l')?$/;
+
+// Recognizers may keep the cue in the entity: "by the weekend".
+const DEADLINE_START =
+  /^(?:pour|d'ici|avant|des|by|before|until|till|for|from|starting|due|jusqu'|ce|cet|cette|this|next)\b/;
+
+/** A day that describes how things are or usually go, not when the lead means to act. */
+// "joyeux Noël", "happy new year": a wish, not a date.
+const WISH = /\b(?:joyeux|joyeuses|bonnes?|merry|happy|season'?s)\s+$/;
+
+function isDescriptiveTime(entityText: string, before: string, isAnswer: boolean): boolean {
+  if (WISH.test(before)) return true;
+  if (DEADLINE_CUE.test(before) || DEADLINE_START.test(entityText)) return false;
+  // "aujourd'hui" answering "when?" means now; "pas maintenant" never does.
+  if (PRESENT.test(entityText.trim())) return !isAnswer || NEGATED.test(before);
+  return RECURRING.test(entityText) && !SPECIFIC_DAY.test(entityText);
+}
 
 const HORIZON_BY_MONTHS: [number, TimelineHorizon][] = [
   [1, 'lt_1m'],
@@ -75,7 +105,7 @@ function boundaryBefore(folded: string, index: number, entityText: string): Boun
 
 function ruleCandidates(text: string, folded: string, now: DateTime): Candidate[] {
   const found: Candidate[] = [];
-  for (const rule of TIMELINE_RULES) {
+  for (const rule of RULES) {
     const pattern = new RegExp(rule.pattern.source, `${rule.pattern.flags.replace('g', '')}g`);
     for (const match of folded.matchAll(pattern)) {
       const start = match.index;
@@ -150,10 +180,15 @@ function recognizerCandidates(
     const start = entity.start;
     const end = entity.end + 1;
     if (!DATE_TYPES.has(type) || taken.some((other) => start < other.end && end > other.start)) continue;
+    const isAnswer = options.isAnswerToTimelineQuestion ?? false;
+    if (isDescriptiveTime(folded.slice(start, end), folded.slice(Math.max(0, start - 25), start), isAnswer))
+      continue;
     const boundary = boundaryBefore(folded, start, folded.slice(start, end));
-    const value = resolveEntity(entity, folded, local, boundary, options.isAnswerToTimelineQuestion ?? false);
+    const value = resolveEntity(entity, folded, local, boundary, isAnswer);
     if (!value) continue;
-    found.push({ value, confidence: 0.8, evidence: text.slice(start, end), horizon: 'unknown', start, end });
+    // Any other date in the message says more than a bare "aujourd'hui".
+    const confidence = PRESENT.test(folded.slice(start, end).trim()) ? 0.6 : 0.8;
+    found.push({ value, confidence, evidence: text.slice(start, end), horizon: 'unknown', start, end });
   }
   return found;
 }

@@ -106,7 +106,7 @@ export const TIMELINE_RULES: TimelineRule[] = [
   },
   {
     pattern:
-      /\b(?:a\.?s\.?a\.?p\.?|des que possible|au plus vite|le plus vite possible|le plus tot possible|au plus tot|urgent\w*|urgence|tout de suite|immediatement|right away|as soon as possible|immediately|straight away|right now|urgently|yesterday)(?![\p{L}])/u,
+      /\b(?:a\.?s\.?a\.?p\.?|des que possible|au plus vite|le plus vite possible|le plus tot possible|au plus tot|urgent\w*|urgence|tout de suite|immediatement|right away|as soon as possible|immediately|straight away|right now(?!,?\s+(?:we|i|our|they|it|everything|all|the|there)\b)|urgently|yesterday)(?![\p{L}])/u,
     confidence: 0.8,
     isNegatable: true,
     resolve: () => horizon('lt_1m'),

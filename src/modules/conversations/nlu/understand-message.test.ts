@@ -83,6 +83,30 @@ describe('understandMessage', () => {
     },
   );
 
+  it.each([
+    ['en', 'hmm, more like 15k€ in fact'],
+    ['en', 'no more than $20k'],
+    ['fr', 'plutôt 30 000 € en fait'],
+  ] as const)(
+    '%s "%s" corrects a figure: no opt-out, whatever the classifier says',
+    async (language, text) => {
+      const result = await understandMessage(text, { ...base, language });
+      expect(result).toMatchObject({ isOptOut: false, intent: 'inform' });
+      expect(result.slots.budget?.value.kind).toBe('amount');
+    },
+  );
+
+  it.each([
+    ['fr', 'stoppez vos messages'],
+    ['fr', "arrêtez de m'envoyer ces textos"],
+    ['en', 'quit texting me'],
+  ] as const)('%s "%s" still opts out', async (language, text) => {
+    expect(await understandMessage(text, { ...base, language })).toMatchObject({
+      isOptOut: true,
+      intent: 'stop',
+    });
+  });
+
   it('an opt-out that mentions calling is still an opt-out, never a handoff', async () => {
     const result = await understandMessage("don't call me again", { ...base, language: 'en' });
     expect(result).toMatchObject({ isOptOut: true, isHandoffRequest: false });
@@ -96,6 +120,91 @@ describe('understandMessage', () => {
     const result = await understandMessage(text, { ...base, language });
     expect(result.isHandoffRequest).toBe(true);
     expect(result.isOptOut).toBe(false);
+  });
+
+  it.each([
+    ['fr', "Bonjour, nous avons besoin d'une solution pour relancer nos devis"],
+    ['fr', 'salut, je cherche une appli de newsletter pour mon club de foot'],
+    ['fr', 'bjr jcherche un logiciel pr suivre mes clients'],
+    ['fr', 'Ci-joint notre cahier des charges pour un extranet client'],
+    ['fr', 'on pense à un outil de prise de rendez-vous pour le cabinet'],
+    ['en', 'Please find attached our RFP for a ticketing system'],
+    ['en', "we're considering a live chat for our online shop"],
+    ['en', 'we badly need a tool to route inbound leads'],
+  ] as const)('%s "%s" states a need: inform with the need, no handoff', async (language, text) => {
+    const result = await understandMessage(text, { ...base, language });
+    expect(result).toMatchObject({ intent: 'inform', isHandoffRequest: false, isOptOut: false });
+    expect(result.slots.need?.confidence).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('keeps a refusal a refusal', async () => {
+    const result = await understandMessage("non merci, on n'a pas besoin d'un outil de plus", {
+      ...base,
+      language: 'fr',
+    });
+    expect(result.intent).toBe('not_interested');
+    expect(result.slots.need).toBeUndefined();
+  });
+
+  it('hears a price question after a greeting, and a budget said with "budget" as a budget', async () => {
+    expect(
+      (await understandMessage('Bonsoir, vos prix c’est combien ?', { ...base, language: 'fr' })).intent,
+    ).toBe('ask_price');
+    expect(
+      (await understandMessage('Hello there, what do you charge?', { ...base, language: 'en' })).intent,
+    ).toBe('ask_price');
+    const budget = await understandMessage('budget 8k', { ...base, language: 'fr' });
+    expect(budget.intent).toBe('inform');
+    expect(budget.slots.budget?.value).toEqual({ kind: 'amount', amount: 8_000, currency: 'EUR' });
+  });
+
+  it.each([
+    ['fr', 'à la rentrée', { kind: 'date', date: '2027-09-30' }],
+    ['fr', "d'ici l'automne prochain", { kind: 'date', date: '2027-12-20' }],
+    ['en', 'sometime over the summer', { kind: 'date', date: '2027-09-22' }],
+    ['fr', 'rappelle-moi dans 5 mois', { kind: 'date', date: '2027-04-24' }],
+    ['en', 'ping me again in five months', { kind: 'date', date: '2027-04-24' }],
+  ] as const)('%s "%s" is a timeline, never a request for a person', async (language, text, value) => {
+    const result = await understandMessage(text, { ...base, language, expectedSlot: 'timeline' });
+    expect(result.isHandoffRequest).toBe(false);
+    expect(result.slots.timeline?.value).toEqual(value);
+  });
+
+  it('reads a slot picked by day and hour as no request to reschedule', async () => {
+    for (const [language, text] of [
+      ['en', 'Thursday at 3pm please'],
+      ['fr', 'mercredi 11h svp'],
+    ] as const) {
+      const result = await understandMessage(text, { ...base, language });
+      expect(['reschedule', 'ask_human'], text).not.toContain(result.intent);
+      expect(result.isHandoffRequest).toBe(false);
+    }
+  });
+
+  it('reads a refusal of the offered slots as a no', async () => {
+    for (const [language, text] of [
+      ['en', "none of those times suit me, I'm away"],
+      ['fr', 'aucun de ces horaires ne me va'],
+      ['en', "those slots don't really work for me"],
+    ] as const) {
+      expect((await understandMessage(text, { ...base, language })).intent, text).toBe('deny');
+    }
+  });
+
+  it('reads "we have not set a budget" as no budget and "around 30k euros" as a stated one', async () => {
+    const none = await understandMessage("we still haven't defined a budget", { ...base, language: 'en' });
+    expect(none.slots.budget).toMatchObject({ value: { kind: 'none' }, confidence: 0.85 });
+    const around = await understandMessage('around 30k euros', { ...base, language: 'en' });
+    expect(around.slots.budget?.confidence).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('switches to English, calmly, when the lead excuses their French', async () => {
+    const result = await understandMessage('Sorry, could we switch to English? My French is rather poor', {
+      ...base,
+      language: 'fr',
+    });
+    expect(result).toMatchObject({ language: 'en', isLanguageSwitch: true, isHandoffRequest: false });
+    expect(result.sentiment.polarity).not.toBe('negative');
   });
 
   it('flags an annoyed lead', async () => {

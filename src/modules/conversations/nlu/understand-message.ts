@@ -1,11 +1,12 @@
 import { truncateText } from '../../../platform/text.ts';
-import type {
-  Authority,
-  BantField,
-  Budget,
-  Need,
-  NeedCategory,
-  Timeline,
+import {
+  type Authority,
+  type BantField,
+  type Budget,
+  CONFIRMED_CONFIDENCE,
+  type Need,
+  type NeedCategory,
+  type Timeline,
 } from '../../qualification/index.ts';
 import { extractAuthority } from './authority-extraction.ts';
 import { extractBudget } from './budget-extraction.ts';
@@ -17,9 +18,10 @@ import {
   loadIntentClassifier,
   MIN_INTENT_CONFIDENCE,
 } from './intent-classifier.ts';
+import { reconcileIntent } from './intent-reconciliation.rules.ts';
 import { detectLanguage, type Language } from './language-detection.ts';
 import { extractNeed } from './need-extraction.ts';
-import { detectOptOut } from './opt-out.rules.ts';
+import { detectOptOut, hasOptOutWords } from './opt-out.rules.ts';
 import { warmUpRecognizers } from './recognizers-text.adapter.ts';
 import { analyzeSentiment, type Sentiment } from './sentiment.rules.ts';
 import { extractTimeline, type TimelineHorizon } from './timeline-extraction.ts';
@@ -70,7 +72,9 @@ export interface UnderstandOptions {
   classifier?: IntentClassifier;
 }
 
-// The classifier alone marks an opt-out only when it is this sure; the rules are what must not miss.
+// A need read from words of need ("on cherche") rather than a bare answer to the need question.
+const NEED_STATED_CONFIDENCE = 0.75;
+// The classifier alone marks an opt-out only when it is this sure (and the message speaks of stopping or messages); the rules are what must not miss.
 const CLASSIFIER_OPT_OUT_CONFIDENCE = 0.8;
 // Longer messages are cut: no lead writes a 4 000-character WhatsApp answer, and rules stay linear.
 const MAX_LENGTH = 4000;
@@ -109,7 +113,11 @@ export async function understandMessage(
 
   const classifier = options.classifier ?? (await loadIntentClassifier());
   const classified: ClassifiedIntent = await classifier.classify(message, language);
-  if (classified.intent === 'stop' && classified.confidence >= CLASSIFIER_OPT_OUT_CONFIDENCE) {
+  if (
+    classified.intent === 'stop' &&
+    classified.confidence >= CLASSIFIER_OPT_OUT_CONFIDENCE &&
+    hasOptOutWords(message)
+  ) {
     return {
       ...base,
       ...classified,
@@ -120,26 +128,31 @@ export async function understandMessage(
     };
   }
   const handoff = detectHandoffRequest(message);
+  const slots = extractSlots(message, language, options);
+  const intent = reconcileIntent(message, classified, {
+    statesNeed: (slots.need?.confidence ?? 0) >= NEED_STATED_CONFIDENCE,
+    statesBudget: (slots.budget?.confidence ?? 0) >= CONFIRMED_CONFIDENCE,
+    statesTimeline: slots.timeline !== undefined,
+    timelineEvidence: slots.timeline?.evidence ?? null,
+    statesAuthority: slots.authority !== undefined,
+    asksForPersonByRule: handoff.isHandoffRequest,
+  });
+  // "Vous êtes à 500 €/mois ?" quotes a price to check, not the lead's budget, unless budget words say so.
+  if (intent.intent === 'ask_price' && slots.budget && slots.budget.confidence < 0.9) delete slots.budget;
   const isHandoffRequest =
-    handoff.isHandoffRequest ||
-    (classified.intent === 'ask_human' && classified.confidence >= MIN_INTENT_CONFIDENCE);
+    handoff.isHandoffRequest || (intent.intent === 'ask_human' && intent.confidence >= MIN_INTENT_CONFIDENCE);
 
   return {
     ...base,
-    ...classified,
+    ...intent,
     isOptOut: false,
     isHandoffRequest,
     evidence: handoff.evidence ?? (isHandoffRequest ? message.trim() : null),
-    slots: extractSlots(message, language, classified, options),
+    slots,
   };
 }
 
-function extractSlots(
-  message: string,
-  language: Language,
-  classified: ClassifiedIntent,
-  options: UnderstandOptions,
-) {
+function extractSlots(message: string, language: Language, options: UnderstandOptions): MessageSlots {
   const slots: MessageSlots = {};
   if (!/[\p{L}\p{N}]/u.test(message)) return slots;
   const expected = options.expectedSlot ?? null;
@@ -148,8 +161,7 @@ function extractSlots(
     defaultCurrency: options.defaultCurrency === undefined ? 'EUR' : options.defaultCurrency,
     isAnswerToBudgetQuestion: expected === 'budget',
   });
-  // "Vous êtes à 500 €/mois ?" quotes a price to check, not the lead's budget, unless budget words say so.
-  if (budget && !(classified.intent === 'ask_price' && budget.confidence < 0.9)) slots.budget = budget;
+  if (budget) slots.budget = budget;
   const authority = extractAuthority(message);
   if (authority) slots.authority = authority;
   const need = extractNeed(message, {

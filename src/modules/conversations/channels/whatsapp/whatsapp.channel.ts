@@ -90,6 +90,13 @@ export class WhatsAppChannel implements Channel {
           [{ rows: content.choices }],
         );
       case 'template': {
+        if (content.templateName) {
+          return client.sendTemplate(to, {
+            name: content.templateName,
+            languageCode: content.languageCode ?? delivery.language,
+            bodyParameters: content.parameters,
+          });
+        }
         const form = chooseOutboundForm({
           lastInboundAt: undefined,
           now: delivery.now,
