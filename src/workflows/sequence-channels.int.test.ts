@@ -2,29 +2,16 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext, type TestWorkspace } from '../../test/harness.ts';
+import { SmtpCapture } from '../../test/smtp-capture.ts';
 import { waitFor } from '../../test/wait-for.ts';
 import { linkSigningSecret } from '../modules/conversations/index.ts';
 import { ManualClock } from '../platform/clock.ts';
 
 // Sequences across channels: one stop rule for e-mail and WhatsApp, triggers, the signed webhook of
 // a notify step, the daily cap. Real SMTP and HTTP servers on 127.0.0.1.
-const mails: string[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, _session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => {
-      mails.push(Buffer.concat(chunks).toString('utf8'));
-      callback(null, 'Ok');
-    });
-  },
-});
+let smtp: SmtpCapture;
 const hooks: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
 const receiver: Server = createServer((request, response) => {
   let body = '';
@@ -70,12 +57,12 @@ async function statusOf(enrollmentId: string) {
 }
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  smtp = await SmtpCapture.start();
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   t = await createTestContext({
     clock,
     env: {
-      SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+      SMTP_URL: smtp.url,
       CHAUD_EMAIL_FROM: 'Chaud <team@chaud.test>',
       CHAUD_PUBLIC_URL: 'https://chaud.test',
       CHAUD_SECRET: 'sequence-channel-tests-secret!!',
@@ -94,7 +81,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
 });
 
@@ -126,7 +113,11 @@ describe('one stop rule across channels', () => {
     const whatsappEnrollment = (
       await post(`/api/v1/sequences/${whatsapp.json().id}/enrollments`, { leadId: second })
     ).json().id as string;
-    await waitFor(() => mails.some((mail) => mail.includes('gael@client.fr')), 10_000, 'the first e-mail');
+    await waitFor(
+      () => smtp.received.some((mail) => mail.includes('gael@client.fr')),
+      10_000,
+      'the first e-mail',
+    );
 
     expect(
       (await post(`/api/v1/sandbox/leads/${first}/messages`, { text: 'Bonjour, oui ça m’intéresse' }))

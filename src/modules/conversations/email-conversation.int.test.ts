@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverWebhook, FakeGraphApi, GRAPH_ERRORS } from '../../../test/fake-graph-api.ts';
 import { createTestContext, type TestContext, type TestWorkspace } from '../../../test/harness.ts';
+import { SmtpCapture } from '../../../test/smtp-capture.ts';
 import { waitFor } from '../../../test/wait-for.ts';
 import { statusPayload } from '../../../test/whatsapp-payloads.ts';
 import { getConsentHistory } from '../privacy/index.ts';
@@ -10,37 +10,23 @@ import { parseInboundEmail } from './channels/email/index.ts';
 
 // E-mail end to end: a real SMTP server on 127.0.0.1 receives what Chaud sends, and replies come
 // back as raw MIME through the inbound webhook.
-const received: string[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, _session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => {
-      received.push(Buffer.concat(chunks).toString('utf8'));
-      callback(null, 'Ok: queued');
-    });
-  },
-});
+let smtp: SmtpCapture;
 
 let t: TestContext;
 let workspace: TestWorkspace;
 let graph: FakeGraphApi;
 
 async function receivedFor(address: string) {
-  const parsed = await Promise.all(received.map((raw) => parseInboundEmail(raw)));
+  const parsed = await Promise.all(smtp.received.map((raw) => parseInboundEmail(raw)));
   return parsed.filter((email) => email.to.includes(address));
 }
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
+  smtp = await SmtpCapture.start();
   t = await createTestContext({
     workers: true,
     env: {
-      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      SMTP_URL: smtp.url,
       CHAUD_EMAIL_FROM: 'Camille de Chaud <camille@chaud.test>',
       CHAUD_PUBLIC_URL: 'https://chaud.test',
       CHAUD_SECRET: 'a-test-secret-of-32-characters!!',
@@ -52,7 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await graph?.close();
   await t?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
 
 describe('e-mail conversations', () => {
@@ -74,7 +60,7 @@ describe('e-mail conversations', () => {
       'the first e-mail',
     );
     const [first] = await receivedFor('julie@client.fr');
-    const raw = received.find((item) => item.includes('julie@client.fr'))!.replace(/\r\n\s+/g, ' ');
+    const raw = smtp.received.find((item) => item.includes('julie@client.fr'))!.replace(/\r\n\s+/g, ' ');
     expect(raw).toMatch(/^List-Unsubscribe:\s*<https:\/\/chaud\.test\/u\/[^>]+>/m);
     expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
     expect(first!.messageId).toMatch(/@chaud\.test>$/);
@@ -129,7 +115,7 @@ describe('e-mail conversations', () => {
     });
     const leadId = (captured.json() as { id: string }).id;
     await waitFor(async () => (await receivedFor('marc@client.fr')).length === 1, 10_000, 'the first e-mail');
-    const raw = received.find((item) => item.includes('marc@client.fr'))!;
+    const raw = smtp.received.find((item) => item.includes('marc@client.fr'))!;
     const link = /^List-Unsubscribe:\s*<https:\/\/chaud\.test(\/u\/[^>]+)>/m.exec(
       raw.replace(/\r\n\s+/g, ''),
     )![1]!;
@@ -300,9 +286,15 @@ describe('WhatsApp to e-mail fallback', () => {
     await waitFor(async () =>
       graph.sentMessages.some((request) => (request.body as { to?: string }).to === '33688888888'),
     );
-    const [sent] = await t.ctx.handle.query<{ provider_message_id: string }>(
-      "SELECT provider_message_id FROM messages WHERE kind = 'template' AND provider_message_id IS NOT NULL AND lead_id IN (SELECT id FROM leads WHERE email = 'pia@client.fr')",
-    );
+    const storedWamid = async () =>
+      (
+        await t.ctx.handle.query<{ provider_message_id: string }>(
+          "SELECT provider_message_id FROM messages WHERE kind = 'template' AND provider_message_id IS NOT NULL AND lead_id IN (SELECT id FROM leads WHERE email = 'pia@client.fr')",
+        )
+      )[0];
+    // The fake Graph API answers before the send's result is committed: wait for the stored wamid.
+    await waitFor(async () => (await storedWamid()) !== undefined, 10_000, 'the stored wamid');
+    const sent = await storedWamid();
     const failedStatus = statusPayload('5550001112', {
       wamid: sent!.provider_message_id,
       status: 'failed',

@@ -27,6 +27,8 @@ export interface OutboundEmail {
   unsubscribeMailto?: string;
   /** Extra headers (Reply-To, X-…); the headers this sender manages cannot be overridden. */
   headers?: Record<string, string>;
+  /** A calendar invitation (RFC 5545 text) sent as text/calendar with its method, as mail clients expect. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string; filename?: string };
 }
 
 export interface EmailSendResult {
@@ -167,6 +169,13 @@ function toMailOptions(message: OutboundEmail): SendMailOptions {
     },
   };
   if (message.html !== undefined) options.html = message.html;
+  if (message.calendar) {
+    options.icalEvent = {
+      method: message.calendar.method,
+      content: message.calendar.content,
+      filename: message.calendar.filename ?? 'invite.ics',
+    };
+  }
   if (message.inReplyTo !== undefined) options.inReplyTo = checkMessageId(message.inReplyTo, 'inReplyTo');
   const references = (message.references ?? []).map((id) => checkMessageId(id, 'references'));
   if (references.length > 0) options.references = references;
