@@ -1,7 +1,8 @@
 // `npm run bench`: issue 3's throughput figures against baselines measured in the same run, on loopback.
-// Options: --only ingest,read,import,scoring,conversations  --scoring-leads N  --reps N  --seconds S  --warmup S
+// Options: --only ingest,read,import,scoring,conversations,timers  --scoring-leads N  --reps N  --seconds S  --warmup S
 //          --copy-rows N  --import-rows N  --import-reps N  --import-max-seconds S  --cpu-prof (profiles of the servers)
 //          --conversation-seconds S (lead arrivals at 10/s)  --conversation-users N (distinct wa_ids for turns/s)
+//          --timer-count N --timer-seconds S (pg-boss timers due over S s)  --dispatch-count N --dispatch-rate R
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,7 @@ import {
   toMarkdownTable,
   verdictOf,
 } from './stats.ts';
+import { runTimersBench } from './timers.bench.ts';
 
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench/results');
 // The whole bench stops itself past this, whatever is running (cleanup included).
@@ -31,7 +33,7 @@ const OVERALL_LIMIT_MS = 20 * 60_000;
 
 const { values: args } = parseArgs({
   options: {
-    only: { type: 'string', default: 'ingest,read,import,scoring,conversations' },
+    only: { type: 'string', default: 'ingest,read,import,scoring,conversations,timers' },
     'scoring-leads': { type: 'string', default: '100000' },
     reps: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '5' },
@@ -43,6 +45,10 @@ const { values: args } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     'conversation-seconds': { type: 'string', default: '20' },
     'conversation-users': { type: 'string', default: '400' },
+    'timer-count': { type: 'string', default: '10000' },
+    'timer-seconds': { type: 'string', default: '60' },
+    'dispatch-count': { type: 'string', default: '2000' },
+    'dispatch-rate': { type: 'string', default: '200' },
   },
 });
 const selected = new Set(args.only.split(',').map((name) => name.trim()));
@@ -196,6 +202,18 @@ async function main(): Promise<void> {
       ...(await runConversationsBench({
         seconds: Math.max(1, Number(args['conversation-seconds'])),
         users: Math.max(1, Math.round(Number(args['conversation-users']))),
+        log,
+      })),
+    );
+  }
+
+  if (selected.has('timers')) {
+    results.push(
+      ...(await runTimersBench({
+        timerCount: Math.max(1, Math.round(Number(args['timer-count']))),
+        timerSeconds: Math.max(1, Number(args['timer-seconds'])),
+        dispatchCount: Math.max(1, Math.round(Number(args['dispatch-count']))),
+        dispatchRate: Math.max(1, Number(args['dispatch-rate'])),
         log,
       })),
     );

@@ -16,6 +16,7 @@ import { channelSettingsRoutes, inboxRoutes, webhooksRoutes } from './modules/co
 import { leadsRoutes } from './modules/leads/index.ts';
 import { nurturingSettingsRoutes, sequencesRoutes, templatesRoutes } from './modules/nurturing/index.ts';
 import { qualificationRoutes } from './modules/qualification/index.ts';
+import { bookingPagesRoutes, schedulingRoutes } from './modules/scheduling/index.ts';
 import { predictiveRoutes, scoringRoutes } from './modules/scoring/index.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAuthentication } from './platform/http/auth.ts';
@@ -84,5 +85,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(sequencesRoutes, { ctx });
   await app.register(templatesRoutes, { ctx });
   await app.register(nurturingSettingsRoutes, { ctx });
+  await app.register(schedulingRoutes, { ctx });
+  await app.register(bookingPagesRoutes, { ctx });
   return app;
 }

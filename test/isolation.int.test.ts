@@ -58,6 +58,18 @@ const WRITE_BODIES: Record<string, object | undefined> = {
   'POST /api/v1/sequences/:id/resume': undefined,
   'POST /api/v1/sequences/:id/enrollments': { leadId: 'lead_of_nobody' },
   'DELETE /api/v1/enrollments/:id': undefined,
+  'PUT /api/v1/users/:id/availability': {
+    timezone: 'Europe/Paris',
+    weekly: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
+  },
+  'POST /api/v1/bookings/:id/cancel': undefined,
+  'POST /api/v1/bookings/:id/reschedule': { start: '2030-01-07T09:00:00Z' },
+  'POST /api/v1/bookings/:id/outcome': { outcome: 'no_show' },
+};
+const ALL_DAY = [{ start: '00:00', end: '24:00' }];
+// Read routes whose query is required: a valid one, so the read reaches the ownership check.
+const GET_QUERIES: Record<string, string> = {
+  'GET /api/v1/users/:id/slots': '?meetingTypeId=mtt_any&from=2030-01-07T00:00:00Z&to=2030-01-08T00:00:00Z',
 };
 
 // Templates are named, not numbered: a name is looked up in the caller's own workspace, so B
@@ -139,6 +151,30 @@ beforeAll(async () => {
       body: { fr: 'Secret A', en: 'Secret A' },
     }),
   );
+  await expectOk(
+    await call(a.headers, 'PUT', `/api/v1/users/${a.admin.userId}/availability`, {
+      timezone: 'Europe/Paris',
+      weekly: { mon: ALL_DAY, tue: ALL_DAY, wed: ALL_DAY, thu: ALL_DAY, fri: ALL_DAY, sat: ALL_DAY, sun: ALL_DAY },
+      minNoticeMinutes: 0,
+    }),
+  );
+  const meetingType = await expectOk(
+    await call(a.headers, 'POST', '/api/v1/meeting-types', {
+      name: 'A call',
+      slug: 'a-call',
+      durationMinutes: 30,
+      location: { kind: 'phone' },
+    }),
+  );
+  const slotStart = new Date(Math.ceil((Date.now() + 2 * 86_400_000) / 3_600_000) * 3_600_000).toISOString();
+  const booking = await expectOk(
+    await call(a.headers, 'POST', '/api/v1/bookings', {
+      leadId: lead.id,
+      userId: a.admin.userId,
+      meetingTypeId: meetingType.id,
+      start: slotStart,
+    }),
+  );
   const played = await expectOk(
     await call(a.headers, 'POST', `/api/v1/sandbox/leads/${lead.id}/messages`, { text: 'Bonjour' }),
   );
@@ -148,6 +184,7 @@ beforeAll(async () => {
     '/api/v1/conversations/': played.conversation.id,
     '/api/v1/sequences/': sequence.id,
     '/api/v1/enrollments/': enrollment.id,
+    '/api/v1/bookings/': booking.id,
     '/api/v1/merge-proposals/': conflict.mergeProposalIds[0],
     '/api/v1/users/': user.id,
     '/api/v1/api-keys/': key.id,
@@ -252,7 +289,7 @@ describe('workspace isolation', () => {
       if (route.method !== 'GET' && !(signature in WRITE_BODIES)) {
         throw new Error(`${signature} writes with an id: add a valid body to WRITE_BODIES`);
       }
-      const url = urlWithObjectsOfA(route);
+      const url = `${urlWithObjectsOfA(route)}${GET_QUERIES[signature] ?? ''}`;
       for (const [caller, headers, allowed] of callers) {
         const response = await call(headers, route.method, url, WRITE_BODIES[signature]);
         const context = `${caller}: ${route.method} ${url} answered ${response.statusCode} ${response.body.slice(0, 300)}`;

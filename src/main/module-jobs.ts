@@ -1,4 +1,5 @@
 import type { AppContext } from '../platform/context.ts';
+import { defineBookingJobs } from '../workflows/booking-jobs.ts';
 import { defineConversationJobs } from '../workflows/conversation-workers.ts';
 import { defineGridRescoreJobs } from '../workflows/grid-rescore.workflow.ts';
 import { defineSequenceJobs } from '../workflows/sequence-workers.ts';
@@ -12,4 +13,5 @@ export function defineModuleJobs(ctx: AppContext): void {
   defineGridRescoreJobs(ctx);
   defineConversationJobs(ctx);
   defineSequenceJobs(ctx);
+  defineBookingJobs(ctx);
 }

@@ -30,6 +30,7 @@ import {
 } from '../modules/qualification/index.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
+import { bookChosenSlot } from './agent-booking.ts';
 import { enqueueSilenceFollowUp, notifyOwnerOfHandoff } from './conversation-jobs.ts';
 import { conversationRuntime } from './conversation-runtime.ts';
 import { rescoreAndReassess } from './lead-scoring.workflow.ts';
@@ -183,6 +184,7 @@ export async function runAgentTurn(ctx: AppContext, messageId: string): Promise<
     const slots =
       temperature === 'hot'
         ? await conversationRuntime(ctx).slots({
+            db: tx,
             workspaceId: message.workspaceId,
             leadId: message.leadId,
             now,
@@ -200,6 +202,15 @@ export async function runAgentTurn(ctx: AppContext, messageId: string): Promise<
       timezone,
       now,
     });
+    if (interpretation.event === 'slot_chosen' && decision.state.chosenSlot) {
+      const booked = await bookChosenSlot(ctx, tx, {
+        workspaceId: message.workspaceId,
+        leadId: message.leadId,
+        start: new Date(decision.state.chosenSlot),
+      });
+      // No calendar to book in, or the time went meanwhile: a person confirms with the lead.
+      if (booked !== 'booked') decision.handoff = { reason: 'booking_by_hand' };
+    }
     if (llm && !decision.optOut && decision.replies.length > 0)
       await phraseWithLlm(ctx, decision, settings, lead?.firstName ?? null, text);
     const replies = await applyDecision(ctx, tx, {

@@ -1,23 +1,6 @@
-export type PageLanguage = 'fr' | 'en';
+import { escapeHtml, type PageLanguage } from '../../platform/http/html.ts';
 
-/** French or English from Accept-Language (by preference weight); English when neither is asked for. */
-export function pickPageLanguage(acceptLanguage: string | undefined): PageLanguage {
-  if (!acceptLanguage) return 'en';
-  const ranked = acceptLanguage
-    .split(',')
-    .map((part, position) => {
-      const [tag = '', ...parameters] = part.trim().toLowerCase().split(';');
-      const weight = parameters.map((parameter) => /^\s*q=([\d.]+)\s*$/.exec(parameter)?.[1]).find(Boolean);
-      return { tag: tag.trim(), weight: weight === undefined ? 1 : Number(weight), position };
-    })
-    .filter((item) => item.weight > 0)
-    .sort((a, b) => b.weight - a.weight || a.position - b.position);
-  for (const { tag } of ranked) {
-    if (tag === 'fr' || tag.startsWith('fr-')) return 'fr';
-    if (tag === 'en' || tag.startsWith('en-')) return 'en';
-  }
-  return 'en';
-}
+export { type PageLanguage, pickPageLanguage } from '../../platform/http/html.ts';
 
 const DEFAULT_MESSAGES: Record<PageLanguage, { title: string; message: string }> = {
   fr: { title: 'Merci', message: 'Merci, nous avons bien reçu votre demande.' },
@@ -26,15 +9,6 @@ const DEFAULT_MESSAGES: Record<PageLanguage, { title: string; message: string }>
 
 export function defaultSuccessMessage(language: PageLanguage): string {
   return DEFAULT_MESSAGES[language].message;
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
 }
 
 /** The page a plain HTML form lands on when the form has no redirect of its own. */

@@ -149,7 +149,16 @@ beforeAll(async () => {
   t = await createTestContext({ workers: true });
   for (const tone of ['tu', 'vous'] as const) {
     const workspace = await t.createWorkspace(`Dialogues (${tone})`);
-    sessions[tone] = { t, workspace };
+    // A rep with the default working week and a meeting type: hot leads are offered the rep's real
+    // free time, and a chosen slot becomes a booking.
+    const rep = await t.createMember(workspace, 'sales_rep');
+    sessions[tone] = { t, workspace, ownerId: rep.userId };
+    await call(sessions[tone], 'POST', '/api/v1/meeting-types', {
+      name: 'Découverte',
+      slug: 'decouverte',
+      durationMinutes: 30,
+      location: { kind: 'phone' },
+    });
     await call(sessions[tone], 'PUT', '/api/v1/settings/agent', {
       tone,
       style: tone === 'tu' ? 'casual' : 'formal',

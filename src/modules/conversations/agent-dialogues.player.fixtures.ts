@@ -43,6 +43,8 @@ export interface Played {
 export interface DialogueSession {
   t: TestContext;
   workspace: TestWorkspace;
+  /** The rep who owns the dialogue leads (their calendar gives the slots). */
+  ownerId?: string;
 }
 type BantRead = Record<string, { value: unknown; confidence: number } | null>;
 
@@ -81,6 +83,11 @@ export async function createDialogueLead(session: DialogueSession, dialogue: Dia
   const email = `dialogue-${index}-${firstName.normalize('NFD').replace(/[^a-z]/gi, '')}@example.com`;
   const payload = { firstName, email, ...(language ? { language } : {}) };
   const { id } = await call<{ id: string }>(session, 'POST', '/api/v1/leads', payload);
+  if (session.ownerId)
+    await call(session, 'PUT', `/api/v1/leads/${id}/owner`, {
+      ownerId: session.ownerId,
+      reason: 'dialogue rep',
+    });
   if (engaged) {
     await call(session, 'POST', '/api/v1/events', {
       events: [

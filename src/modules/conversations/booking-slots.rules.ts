@@ -1,7 +1,12 @@
 import { DateTime } from 'luxon';
+import type { Database } from '../../platform/db/database.ts';
 
-/** Where the agent gets meeting times to offer a hot lead; the booking module provides the real one. */
+/**
+ * Where the agent gets meeting times to offer a hot lead (the booking workflow provides the real
+ * one). `db` is the agent turn's transaction: read through it, never beside it.
+ */
 export type SlotProvider = (input: {
+  db: Database;
   workspaceId: string;
   leadId: string;
   now: Date;

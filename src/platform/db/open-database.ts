@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import type { Database, DatabaseHandle } from './database.ts';
+
+// btree_gist lets an exclusion constraint mix equality and range overlap (one rep, no two bookings at once).
+const EXTENSIONS = { btree_gist };
 
 // Return bigint columns (COUNT(*)) as numbers and timestamps as Date through node-postgres as PGlite does.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -46,13 +50,16 @@ export async function openPglite(
     try {
       const pgdata = path.join(location.dataDir, 'pgdata');
       fs.mkdirSync(pgdata, { recursive: true });
-      pglite = await PGlite.create({ dataDir: pgdata });
+      pglite = await PGlite.create({ dataDir: pgdata, extensions: EXTENSIONS });
     } catch (error) {
       release();
       throw error;
     }
   } else {
-    pglite = await PGlite.create(location.loadDataDir ? { loadDataDir: location.loadDataDir } : {});
+    pglite = await PGlite.create({
+      extensions: EXTENSIONS,
+      ...(location.loadDataDir ? { loadDataDir: location.loadDataDir } : {}),
+    });
   }
   const db = drizzlePglite({ client: pglite }) as unknown as Database;
   return {

@@ -23,15 +23,28 @@ export interface SendJobOptions {
   id?: string;
 }
 
+// A job whose startAfter arrives sends no NOTIFY: idle workers would find it on their next poll, up
+// to notifyPollingIntervalSeconds (5 s) late. A worker process wakes them at the due times it knows:
+// its own sends, and the timers a scan of the job table finds due within the horizon.
+const WAKE_HORIZON_MS = 10_000;
+const WAKE_SCAN_MS = 4_000;
+const WAKE_SCAN_LIMIT = 10_000;
+
 /** pg-boss on the same database as the data: LISTEN/NOTIFY wakes workers within milliseconds. */
 export class JobQueue {
   readonly boss: PgBoss;
   private readonly definitions = new Map<string, JobDefinition>();
+  private readonly handle: DatabaseHandle;
   private readonly logger: Logger;
   private workersStarted = false;
+  private isStopped = false;
   private readonly schedules: { name: string; cron: string; data: object }[] = [];
+  /** Wake-up timers by `<queue> <due ms>`. */
+  private readonly wakeTimers = new Map<string, NodeJS.Timeout>();
+  private wakeScan: NodeJS.Timeout | null = null;
 
   constructor(handle: DatabaseHandle, logger: Logger, postgresUrl?: string) {
+    this.handle = handle;
     this.logger = logger;
     const common = { useListenNotify: true, schema: 'pgboss', supervise: true, schedule: true } as const;
     this.boss =
@@ -79,12 +92,18 @@ export class JobQueue {
     options: SendJobOptions = {},
   ): Promise<string | null> {
     const payload = definition.schema.parse(data) as object;
-    return this.boss.send(definition.name, payload, {
+    const id = await this.boss.send(definition.name, payload, {
       ...(options.tx ? { db: fromDrizzle(options.tx as never, sql as never) } : {}),
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.id ? { id: options.id } : {}),
     });
+    // Before a transaction commits too: a wake that finds nothing costs one fetch.
+    if (options.startAfter) {
+      const dueMs = options.startAfter.getTime();
+      this.wakeWorkersAt(definition.name, dueMs, dueMs - Date.now());
+    }
+    return id;
   }
 
   async cancel(name: string, id: string): Promise<void> {
@@ -125,9 +144,57 @@ export class JobQueue {
         },
       );
     }
+    await this.scanUpcomingTimers();
+    if (this.isStopped) return;
+    this.wakeScan = setInterval(() => void this.scanUpcomingTimers(), WAKE_SCAN_MS);
+    this.wakeScan.unref();
+  }
+
+  /** Arms wake-ups for the timers of this process's queues due within the horizon (any sender). */
+  private async scanUpcomingTimers(): Promise<void> {
+    try {
+      // Delays measured by the database's clock, which is the one start_after is compared with.
+      const rows = await this.handle.query<{ name: string; due_ms: number; in_ms: number }>(
+        `SELECT name, (extract(epoch FROM start_after) * 1000)::float8 AS due_ms,
+                ceil(extract(epoch FROM start_after - now()) * 1000)::float8 AS in_ms
+         FROM pgboss.job
+         WHERE name = ANY($1::text[]) AND state < 'active' AND start_after > now()
+           AND start_after <= now() + $2::int * interval '1 millisecond'
+         ORDER BY start_after LIMIT ${WAKE_SCAN_LIMIT}`,
+        [[...this.definitions.keys()], WAKE_HORIZON_MS],
+      );
+      for (const row of rows) this.wakeWorkersAt(row.name, Math.round(row.due_ms), row.in_ms);
+    } catch (error) {
+      // The backstop poll still finds the timers; the next scan tries again.
+      this.logger.debug({ err: error }, 'job queue: timer scan failed');
+    }
+  }
+
+  /** Wakes this process's workers of `name` in `inMs` (once per due time), as a NOTIFY would. */
+  private wakeWorkersAt(name: string, dueMs: number, inMs: number): void {
+    const key = `${name} ${dueMs}`;
+    const isWatched = this.workersStarted && !this.isStopped && this.definitions.has(name);
+    if (!isWatched || inMs <= 0 || inMs > WAKE_HORIZON_MS || this.wakeTimers.has(key)) return;
+    const wakeAt = Date.now() + inMs;
+    const fire = () => {
+      // Node may fire up to a millisecond early; a fetch before start_after would find nothing.
+      const left = wakeAt - Date.now();
+      if (left > 0) {
+        this.wakeTimers.set(key, setTimeout(fire, left).unref());
+        return;
+      }
+      this.wakeTimers.delete(key);
+      for (const worker of this.boss.getWipData())
+        if (worker.name === name) this.boss.notifyWorker(worker.id);
+    };
+    this.wakeTimers.set(key, setTimeout(fire, inMs).unref());
   }
 
   async stop(): Promise<void> {
+    this.isStopped = true;
+    if (this.wakeScan) clearInterval(this.wakeScan);
+    for (const timer of this.wakeTimers.values()) clearTimeout(timer);
+    this.wakeTimers.clear();
     await this.boss.stop({ graceful: true, timeout: 5_000 });
   }
 }

@@ -1,0 +1,12 @@
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+
+export const routingErrors = {
+  unknownUser: (userId: string) =>
+    new ValidationError(`User ${userId} is not a member of this workspace.`, { userId }, 'USER_NOT_FOUND'),
+  unknownTeam: (teamId: string) =>
+    new ValidationError(`Team ${teamId} does not exist in this workspace.`, { teamId }, 'TEAM_NOT_FOUND'),
+  teamSlugTaken: (slug: string) =>
+    new ConflictError('TEAM_SLUG_TAKEN', `A team already uses the slug "${slug}".`),
+  ruleNotFound: (id: string) =>
+    new NotFoundError('ROUTING_RULE_NOT_FOUND', `Routing rule ${id} does not exist.`),
+};
