@@ -154,7 +154,15 @@ beforeAll(async () => {
   await expectOk(
     await call(a.headers, 'PUT', `/api/v1/users/${a.admin.userId}/availability`, {
       timezone: 'Europe/Paris',
-      weekly: { mon: ALL_DAY, tue: ALL_DAY, wed: ALL_DAY, thu: ALL_DAY, fri: ALL_DAY, sat: ALL_DAY, sun: ALL_DAY },
+      weekly: {
+        mon: ALL_DAY,
+        tue: ALL_DAY,
+        wed: ALL_DAY,
+        thu: ALL_DAY,
+        fri: ALL_DAY,
+        sat: ALL_DAY,
+        sun: ALL_DAY,
+      },
       minNoticeMinutes: 0,
     }),
   );
