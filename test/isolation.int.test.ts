@@ -65,6 +65,8 @@ const WRITE_BODIES: Record<string, object | undefined> = {
   'POST /api/v1/bookings/:id/cancel': undefined,
   'POST /api/v1/bookings/:id/reschedule': { start: '2030-01-07T09:00:00Z' },
   'POST /api/v1/bookings/:id/outcome': { outcome: 'no_show' },
+  'POST /api/v1/leads/:id/route': undefined,
+  'DELETE /api/v1/routing/rules/:id': undefined,
 };
 const ALL_DAY = [{ start: '00:00', end: '24:00' }];
 // Read routes whose query is required: a valid one, so the read reaches the ownership check.
@@ -183,6 +185,14 @@ beforeAll(async () => {
       start: slotStart,
     }),
   );
+  const routingRule = await expectOk(
+    await call(a.headers, 'POST', '/api/v1/routing/rules', {
+      name: 'A rule',
+      priority: 1,
+      conditions: { field: 'country', op: 'eq', value: 'FR' },
+      target: { userId: a.admin.userId },
+    }),
+  );
   const played = await expectOk(
     await call(a.headers, 'POST', `/api/v1/sandbox/leads/${lead.id}/messages`, { text: 'Bonjour' }),
   );
@@ -193,6 +203,7 @@ beforeAll(async () => {
     '/api/v1/sequences/': sequence.id,
     '/api/v1/enrollments/': enrollment.id,
     '/api/v1/bookings/': booking.id,
+    '/api/v1/routing/rules/': routingRule.id,
     '/api/v1/merge-proposals/': conflict.mergeProposalIds[0],
     '/api/v1/users/': user.id,
     '/api/v1/api-keys/': key.id,

@@ -9,6 +9,7 @@ import { createLogger, type Logger } from '../platform/logger.ts';
 import { Notifications } from '../platform/notifications.ts';
 import { Outbox } from '../platform/outbox/outbox.ts';
 import { firstContactHooks } from '../workflows/first-contact.workflow.ts';
+import { routingHooks } from '../workflows/lead-routing.workflow.ts';
 import { leadScoringHooks } from '../workflows/lead-scoring.workflow.ts';
 import { sequenceHooks } from '../workflows/sequence-workers.ts';
 import { defineModuleJobs } from './module-jobs.ts';
@@ -69,6 +70,7 @@ function domainHooks(ctx: AppContext): DomainHooks {
   const sequences = sequenceHooks(ctx);
   const scoring = leadScoringHooks(ctx.clock, () => sequences);
   const firstContact = firstContactHooks(ctx);
+  const routing = routingHooks(ctx);
   return {
     ...noDomainHooks,
     afterEventsRecorded: async (tx, workspaceId, leadIds, events) => {
@@ -77,6 +79,7 @@ function domainHooks(ctx: AppContext): DomainHooks {
     },
     afterLeadCaptured: async (tx, workspaceId, capture) => {
       await scoring.afterLeadCaptured(tx, workspaceId, capture);
+      await routing.afterLeadCaptured(tx, workspaceId, capture);
       await firstContact.afterLeadCaptured(tx, workspaceId, capture);
       await sequences.afterLeadCaptured(tx, workspaceId, capture);
     },

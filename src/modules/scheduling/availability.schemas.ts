@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatIssuePath } from '../../platform/issue-path.ts';
 import { canonicalZoneName } from './local-time.rules.ts';
 
 /** Keys of `weekly`, Monday first: WEEKDAY_KEYS[isoWeekday - 1]. */
@@ -177,15 +178,7 @@ export interface AvailabilityError {
   message: string;
 }
 
-/** `["weekly", "mon", 1, "end"]` → `weekly.mon[1].end`. */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
-  let text = '';
-  for (const key of path) {
-    if (typeof key === 'number') text += `[${key}]`;
-    else text += text === '' ? String(key) : `.${String(key)}`;
-  }
-  return text;
-}
+export { formatIssuePath };
 
 export function parseAvailability(
   input: unknown,
