@@ -1,4 +1,5 @@
 import type { AppContext } from '../platform/context.ts';
+import { defineAssignmentNotices } from '../workflows/assignment-notices.ts';
 import { defineBookingJobs } from '../workflows/booking-jobs.ts';
 import { defineConversationJobs } from '../workflows/conversation-workers.ts';
 import { defineGridRescoreJobs } from '../workflows/grid-rescore.workflow.ts';
@@ -14,4 +15,5 @@ export function defineModuleJobs(ctx: AppContext): void {
   defineConversationJobs(ctx);
   defineSequenceJobs(ctx);
   defineBookingJobs(ctx);
+  defineAssignmentNotices(ctx);
 }

@@ -1,5 +1,7 @@
-import { isRoutingConfigured, routeLead } from '../modules/routing/index.ts';
-import type { AppContext, DomainHooks } from '../platform/context.ts';
+import { isRoutingConfigured, type RouteOutcome, routeLead } from '../modules/routing/index.ts';
+import type { Actor, AppContext, DomainHooks } from '../platform/context.ts';
+import type { Database } from '../platform/db/database.ts';
+import { noticeAssignment } from './assignment-notices.ts';
 
 // The lead wrote first (the conversation decides) or came in a file import: not routed one by one.
 const UNROUTED_SOURCES = new Set(['import']);
@@ -13,7 +15,20 @@ export function routingHooks(ctx: AppContext): Pick<DomainHooks, 'afterLeadCaptu
     afterLeadCaptured: async (tx, workspaceId, capture) => {
       if (!capture.isCreated || UNROUTED_SOURCES.has(capture.source)) return;
       if (!(await isRoutingConfigured(tx, workspaceId))) return;
-      await routeLead(tx, workspaceId, capture.leadId, ctx.clock.now());
+      const outcome = await routeLead(tx, workspaceId, capture.leadId, ctx.clock.now());
+      await noticeAssignment(ctx, tx, { workspaceId, leadId: capture.leadId, ...outcome });
     },
   };
+}
+
+/** Routing on demand (`POST /api/v1/leads/:id/route`): the decision, its trace and the notices. */
+export async function routeLeadNow(
+  ctx: AppContext,
+  tx: Database,
+  actor: Actor,
+  leadId: string,
+): Promise<RouteOutcome> {
+  const outcome = await routeLead(tx, actor.workspaceId, leadId, ctx.clock.now(), { actor });
+  await noticeAssignment(ctx, tx, { workspaceId: actor.workspaceId, leadId, ...outcome });
+  return outcome;
 }

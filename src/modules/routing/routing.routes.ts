@@ -4,9 +4,10 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { actorOf } from '../../platform/http/auth.ts';
 import { ZErrorResponse } from '../../platform/http/schemas.ts';
+import { routeLeadNow } from '../../workflows/lead-routing.workflow.ts';
 import { assertRole } from '../access/index.ts';
 import { findVisibleLead } from '../leads/index.ts';
-import { listLeadAssignments, routeLead } from './routing.service.ts';
+import { listLeadAssignments } from './routing.service.ts';
 import {
   createRoutingRule,
   createTeam,
@@ -121,7 +122,7 @@ export const routingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       return ctx.db.transaction(async (inner) => {
         const tx = inner as unknown as Database;
         const lead = await findVisibleLead(tx, actor, request.params.id);
-        const outcome = await routeLead(tx, actor.workspaceId, lead.id, ctx.clock.now(), { actor });
+        const outcome = await routeLeadNow(ctx, tx, actor, lead.id);
         return {
           ownerId: outcome.ownerId,
           previousOwnerId: outcome.previousOwnerId,
