@@ -12,6 +12,7 @@ Commands:
   export leads [options]          export leads as CSV or JSON lines (run 'chaud export --help')
   api-key create --name NAME      create an API key for the first workspace (printed once)
   model evaluate|train [options]  predictive scoring (run 'chaud model --help')
+  sequence validate|create|update nurture sequences from YAML or JSON files (run 'chaud sequence --help')
 
 Environment: PORT, HOST, DATABASE_URL, CHAUD_DATA_DIR, CHAUD_LOG_LEVEL (see README).`;
 
@@ -44,6 +45,14 @@ const commands: Record<string, CommandRunner> = {
   'api-key': async (args) => {
     const { runApiKeyCommand } = await import('./commands/api-key.command.ts');
     return runApiKeyCommand(args, loadConfig());
+  },
+  sequence: async (args) => {
+    const { runSequenceCommand } = await import('./commands/sequence.command.ts');
+    const needsDatabase = args[0] === 'create' || args[0] === 'update';
+    return runSequenceCommand(args, needsDatabase ? loadConfig() : null, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
   },
   model: async (args) => {
     const { runModelCommand } = await import('./commands/model.command.ts');

@@ -109,12 +109,14 @@ export {
 } from './sequence-trigger.schemas.ts';
 export { sequencesRoutes } from './sequences.routes.ts';
 export {
+  createSequence,
   ensureDefaultSequences,
   getSequence,
   listSequences,
   listTriggeredSequences,
   loadSequenceVersion,
   type SequenceRow,
+  updateSequence,
 } from './sequences.service.ts';
 // Token rendering as plain text, with fallbacks and the list of missing values.
 export {
