@@ -17,7 +17,7 @@ import { leadsRoutes } from './modules/leads/index.ts';
 import { nurturingSettingsRoutes, sequencesRoutes, templatesRoutes } from './modules/nurturing/index.ts';
 import { qualificationRoutes } from './modules/qualification/index.ts';
 import { routingRoutes } from './modules/routing/index.ts';
-import { bookingPagesRoutes, schedulingRoutes } from './modules/scheduling/index.ts';
+import { bookingPagesRoutes, calendarFeedRoutes, schedulingRoutes } from './modules/scheduling/index.ts';
 import { predictiveRoutes, scoringRoutes } from './modules/scoring/index.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAuthentication } from './platform/http/auth.ts';
@@ -88,6 +88,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(nurturingSettingsRoutes, { ctx });
   await app.register(schedulingRoutes, { ctx });
   await app.register(bookingPagesRoutes, { ctx });
+  await app.register(calendarFeedRoutes, { ctx });
   await app.register(routingRoutes, { ctx });
   return app;
 }

@@ -1,35 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext, type TestWorkspace } from '../../test/harness.ts';
-import { SmtpCapture } from '../../test/smtp-capture.ts';
+import { type EmailTestContext, startEmailTestContext } from '../../test/email-test-context.ts';
+import type { TestContext, TestWorkspace } from '../../test/harness.ts';
 import { waitFor } from '../../test/wait-for.ts';
-import { parseInboundEmail } from '../modules/conversations/index.ts';
 
 // Owners hear about their leads: the new owner on assignment, and the previous one on reassignment.
+let context: EmailTestContext;
 let t: TestContext;
 let workspace: TestWorkspace;
-let smtp: SmtpCapture;
-
-async function mailsTo(address: string) {
-  const parsed = await Promise.all(smtp.received.map((raw) => parseInboundEmail(raw)));
-  return parsed.filter((mail) => mail.to.includes(address));
-}
+const mailsTo = (address: string) => context.mailsTo(address);
 
 beforeAll(async () => {
-  smtp = await SmtpCapture.start();
-  t = await createTestContext({
-    workers: true,
-    env: {
-      SMTP_URL: smtp.url,
-      CHAUD_EMAIL_FROM: 'Chaud <team@chaud.test>',
-      CHAUD_PUBLIC_URL: 'https://chaud.test',
-    },
-  });
-  workspace = await t.createWorkspace();
+  context = await startEmailTestContext();
+  ({ t, workspace } = context);
 });
 
 afterAll(async () => {
-  await t?.close();
-  await smtp?.close();
+  await context?.close();
 });
 
 describe('assignment notices', () => {

@@ -55,7 +55,6 @@ export function defineAssignmentNotices(ctx: AppContext): void {
     }
     const newOwner = people.find((person) => person.id === payload.ownerId);
     const previous = people.find((person) => person.id === payload.previousOwnerId);
-    const domain = email.from.address.split('@')[1] ?? 'localhost';
     const sends = [
       ...(newOwner
         ? [
@@ -77,13 +76,12 @@ export function defineAssignmentNotices(ctx: AppContext): void {
         : []),
     ];
     for (const send of sends) {
-      await email.sender.send({
-        from: email.from,
+      await email.sendToStaff({
         to: { address: send.to.email, name: send.to.name },
         subject: send.subject,
         text: send.text,
-        messageId: `<${item.id}.${send.to.id}@${domain}>`,
-        unsubscribeUrl: link,
+        link,
+        localId: `${item.id}.${send.to.id}`,
       });
     }
     return { notified: sends.map((send) => send.to.email) };

@@ -72,6 +72,7 @@ export function defineConversationJobs(ctx: AppContext): void {
       },
       conversationId: payload.conversationId,
       reason: payload.reason,
+      effectId: item.id,
     });
   });
 }

@@ -248,3 +248,21 @@ describe('triggers and notify', () => {
     expect(waiting.nextRunAt).toBe(midnight.toUTC().toISO());
   });
 });
+
+describe('README', () => {
+  it('documents a sequence the API accepts', async () => {
+    const fs = await import('node:fs');
+    const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const example = /curl -X POST localhost:3000\/api\/v1\/sequences[\s\S]*?-d '(\{[\s\S]*?\})'/.exec(
+      readme,
+    )?.[1];
+    expect(example).toBeDefined();
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sequences',
+      headers: workspace.headers,
+      payload: JSON.parse(example!),
+    });
+    expect(response.statusCode, response.body).toBe(201);
+  });
+});

@@ -28,13 +28,12 @@ export function defineSequenceJobs(ctx: AppContext): void {
       return { notified: 'log' };
     }
     for (const recipient of payload.recipients) {
-      await email.sender.send({
-        from: email.from,
+      await email.sendToStaff({
         to: { address: recipient.email, name: recipient.name },
         subject: '[Chaud] A lead needs your attention',
         text: `${payload.message ?? 'A sequence step asks you to follow up with this lead.'}\n\n${link}\n`,
-        messageId: `<${item.id}.${recipient.email.replace(/[^a-z0-9]/gi, '')}@${email.from.address.split('@')[1] ?? 'localhost'}>`,
-        unsubscribeUrl: link,
+        link,
+        localId: `${item.id}.${recipient.email}`,
       });
     }
     return { notified: payload.recipients.map((recipient) => recipient.email) };

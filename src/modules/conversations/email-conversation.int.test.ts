@@ -1,44 +1,25 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverWebhook, FakeGraphApi, GRAPH_ERRORS } from '../../../test/fake-graph-api.ts';
-import { createTestContext, type TestContext, type TestWorkspace } from '../../../test/harness.ts';
-import { SmtpCapture } from '../../../test/smtp-capture.ts';
+import { type EmailTestContext, startEmailTestContext } from '../../../test/email-test-context.ts';
+import type { TestContext, TestWorkspace } from '../../../test/harness.ts';
+import type { SmtpCapture } from '../../../test/smtp-capture.ts';
 import { waitFor } from '../../../test/wait-for.ts';
-import { statusPayload } from '../../../test/whatsapp-payloads.ts';
 import { getConsentHistory } from '../privacy/index.ts';
-import { parseInboundEmail } from './channels/email/index.ts';
 
 // E-mail end to end: a real SMTP server on 127.0.0.1 receives what Chaud sends, and replies come
 // back as raw MIME through the inbound webhook.
-let smtp: SmtpCapture;
-
+let context: EmailTestContext;
 let t: TestContext;
 let workspace: TestWorkspace;
-let graph: FakeGraphApi;
-
-async function receivedFor(address: string) {
-  const parsed = await Promise.all(smtp.received.map((raw) => parseInboundEmail(raw)));
-  return parsed.filter((email) => email.to.includes(address));
-}
+let smtp: SmtpCapture;
+const receivedFor = (address: string) => context.mailsTo(address);
 
 beforeAll(async () => {
-  smtp = await SmtpCapture.start();
-  t = await createTestContext({
-    workers: true,
-    env: {
-      SMTP_URL: smtp.url,
-      CHAUD_EMAIL_FROM: 'Camille de Chaud <camille@chaud.test>',
-      CHAUD_PUBLIC_URL: 'https://chaud.test',
-      CHAUD_SECRET: 'a-test-secret-of-32-characters!!',
-    },
-  });
-  workspace = await t.createWorkspace();
+  context = await startEmailTestContext();
+  ({ t, workspace, smtp } = context);
 });
 
 afterAll(async () => {
-  await graph?.close();
-  await t?.close();
-  await smtp?.close();
+  await context?.close();
 });
 
 describe('e-mail conversations', () => {
@@ -220,92 +201,5 @@ describe('handoff notice', () => {
     const [notice] = await receivedFor('owner-rep@chaud.test');
     expect(notice!.subject).toContain('Rita');
     expect(notice!.text).toContain(`https://chaud.test/inbox/${played.json().conversation.id}`);
-  });
-});
-
-describe('WhatsApp to e-mail fallback', () => {
-  const APP_SECRET = 'fallback-app-secret';
-  const lead = (firstName: string, phone: string) => ({
-    firstName,
-    phone,
-    email: `${firstName.toLowerCase()}@client.fr`,
-    consents: [
-      { purpose: 'whatsapp', channel: 'whatsapp', granted: true },
-      { purpose: 'marketing_email', channel: 'email', granted: true },
-    ],
-  });
-
-  beforeAll(async () => {
-    graph = await FakeGraphApi.start({ accessToken: 'EAAG-fallback-token' });
-    const saved = await t.app.inject({
-      method: 'PUT',
-      url: '/api/v1/settings/whatsapp',
-      headers: workspace.headers,
-      payload: {
-        phoneNumberId: '5550001112',
-        accessToken: 'EAAG-fallback-token',
-        appSecret: APP_SECRET,
-        verifyToken: 'fallback-verify-token',
-        graphUrl: `${graph.url}/v23.0`,
-        templates: { first_contact: [{ name: 'chaud_first_contact', languageCode: 'fr' }] },
-      },
-    });
-    expect(saved.statusCode).toBe(200);
-  });
-
-  it('e-mails the lead when WhatsApp refuses the send as undeliverable', async () => {
-    graph.failRecipient('33677777777', GRAPH_ERRORS.undeliverable);
-    const captured = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/leads',
-      headers: workspace.headers,
-      payload: lead('Oscar', '+33 6 77 77 77 77'),
-    });
-    expect(captured.statusCode).toBeLessThan(300);
-    await waitFor(
-      async () => (await receivedFor('oscar@client.fr')).length === 1,
-      10_000,
-      'the fallback e-mail',
-    );
-    const [failed] = await t.ctx.handle.query<{ status: string; error: { kind?: string } }>(
-      "SELECT status, error FROM messages WHERE lead_id = $1 AND kind = 'template'",
-      [(captured.json() as { id: string }).id],
-    );
-    expect(failed).toMatchObject({ status: 'failed', error: { kind: 'undeliverable' } });
-  });
-
-  it('e-mails the lead when a failed status (re-engagement required) arrives later', async () => {
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/leads',
-      headers: workspace.headers,
-      payload: lead('Pia', '+33 6 88 88 88 88'),
-    });
-    await waitFor(async () =>
-      graph.sentMessages.some((request) => (request.body as { to?: string }).to === '33688888888'),
-    );
-    const storedWamid = async () =>
-      (
-        await t.ctx.handle.query<{ provider_message_id: string }>(
-          "SELECT provider_message_id FROM messages WHERE kind = 'template' AND provider_message_id IS NOT NULL AND lead_id IN (SELECT id FROM leads WHERE email = 'pia@client.fr')",
-        )
-      )[0];
-    // The fake Graph API answers before the send's result is committed: wait for the stored wamid.
-    await waitFor(async () => (await storedWamid()) !== undefined, 10_000, 'the stored wamid');
-    const sent = await storedWamid();
-    const failedStatus = statusPayload('5550001112', {
-      wamid: sent!.provider_message_id,
-      status: 'failed',
-      recipient: '33688888888',
-      errors: [{ code: 131047, title: 'Re-engagement message' }],
-    });
-    expect((await deliverWebhook(`${url}/webhooks/whatsapp`, failedStatus, APP_SECRET)).status).toBe(200);
-    await waitFor(
-      async () => (await receivedFor('pia@client.fr')).length === 1,
-      10_000,
-      'the fallback e-mail',
-    );
   });
 });

@@ -1,8 +1,6 @@
-import { newId } from '../../platform/ids.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { Channel } from './channel.ts';
 import { EmailChannel } from './channels/email/email.channel.ts';
-import { buildMessageId } from './channels/email/email-threading.rules.ts';
 import type { ChannelKind } from './conversations.tables.ts';
 
 export interface OwnerNotice {
@@ -13,6 +11,8 @@ export interface OwnerNotice {
   lead: { id: string; name: string };
   conversationId: string;
   reason: string;
+  /** The outbox item: with the recipient, the Message-ID (a retry resends the same message). */
+  effectId: string;
 }
 
 const REASONS: Record<string, string> = {
@@ -37,13 +37,12 @@ export async function sendOwnerNotice(notice: OwnerNotice): Promise<Record<strin
   if (!(email instanceof EmailChannel) || notice.recipients.length === 0) return { notified: 'log' };
   const sent: string[] = [];
   for (const recipient of notice.recipients) {
-    await email.sender.send({
-      from: email.from,
+    await email.sendToStaff({
       to: { address: recipient.email, name: recipient.name },
       subject: `[Chaud] ${notice.lead.name} needs a person`,
       text: `${notice.lead.name} is waiting for an answer: ${why}.\n\nOpen the conversation: ${link}\n`,
-      messageId: buildMessageId(newId('ntc'), email.from.address.split('@')[1] ?? 'localhost'),
-      unsubscribeUrl: link,
+      link,
+      localId: `${notice.effectId}.${recipient.email}`,
     });
     sent.push(recipient.email);
   }

@@ -3,12 +3,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { leads } from '../leads/index.ts';
 import { buildBookingIcs } from './ics.rules.ts';
 import { describeMeetingLocation, type MeetingLocation } from './meeting-type.schemas.ts';
-import {
-  type BookingRow,
-  findMeetingType,
-  findWorkspaceUser,
-  type MeetingTypeRow,
-} from './scheduling.service.ts';
+import { findMeetingType, type MeetingTypeRow } from './meeting-types.service.ts';
+import { type BookingRow, findWorkspaceUser } from './scheduling.service.ts';
 
 export function bookingDto(booking: BookingRow) {
   return {

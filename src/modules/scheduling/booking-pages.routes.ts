@@ -17,16 +17,9 @@ import {
   renderManagePage,
   renderSlotPage,
 } from './booking-pages.ts';
-import { verifyBookingToken, verifyFeedToken } from './booking-token.rules.ts';
-import { buildFeedIcs } from './ics.rules.ts';
-import {
-  type BookingRow,
-  findBooking,
-  findWorkspaceUser,
-  listFeedBookings,
-  listMeetingTypes,
-  listSlots,
-} from './scheduling.service.ts';
+import { verifyBookingToken } from './booking-token.rules.ts';
+import { listMeetingTypes } from './meeting-types.service.ts';
+import { type BookingRow, findBooking, listSlots } from './scheduling.service.ts';
 import { meetingTypes } from './scheduling.tables.ts';
 
 const ZPageQuery = z
@@ -260,41 +253,6 @@ export const bookingPagesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
           rescheduleUrl: `/book/${encodeURIComponent(rep?.slug ?? '')}?reschedule=${encodeURIComponent(rescheduleToken)}&tz=${encodeURIComponent(booking.leadTimezone)}&lang=${language}`,
         }),
       );
-    },
-  });
-
-  app.get('/calendar/:token', {
-    config: { isPublic: true },
-    schema: {
-      tags: ['scheduling'],
-      summary: "A rep's private ICS feed of their Chaud meetings (subscribe from any calendar)",
-      params: z.object({ token: z.string().max(2048) }),
-    },
-    handler: async (request, reply) => {
-      const token = verifyFeedToken(request.params.token.replace(/\.ics$/, ''), secret());
-      if (!token) return reply.code(404).type('text/plain').send('Unknown calendar');
-      const rep = await findWorkspaceUser(ctx.db, token.workspaceId, token.userId).catch(() => null);
-      if (!rep) return reply.code(404).type('text/plain').send('Unknown calendar');
-      const rows = await listFeedBookings(ctx.db, token.workspaceId, rep.id, ctx.clock.now());
-      const types = new Map(
-        (await listMeetingTypes(ctx.db, token.workspaceId)).map((type) => [type.id, type]),
-      );
-      const ics = buildFeedIcs(
-        rows.map((booking) => ({
-          uid: `${booking.id}@chaud`,
-          sequence: booking.sequence,
-          start: booking.startAt,
-          end: booking.endAt,
-          timezone: rep.timezone,
-          summary: types.get(booking.meetingTypeId)?.name ?? 'Meeting',
-          description: `Lead ${booking.leadId}`,
-          organizer: { name: rep.name, email: rep.email },
-          attendees: [{ name: rep.name, email: rep.email }],
-          now: ctx.clock.now(),
-        })),
-        { calendarName: `Chaud — ${rep.name}` },
-      );
-      return reply.type('text/calendar; charset=utf-8').send(ics);
     },
   });
 

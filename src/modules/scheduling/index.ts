@@ -28,6 +28,7 @@ export {
   verifyBookingToken,
   verifyFeedToken,
 } from './booking-token.rules.ts';
+export { calendarFeedRoutes } from './calendar-feed.routes.ts';
 // RFC 5545 text: invitation/cancellation e-mailed with a booking, and the subscription feed.
 export {
   type AttendeeRole,
@@ -50,21 +51,19 @@ export {
   ZMeetingLocation,
   ZMeetingTypeInput,
 } from './meeting-type.schemas.ts';
+export { defaultMeetingType, findMeetingType, type MeetingTypeRow } from './meeting-types.service.ts';
 // Reminder times of a booking.
 export { type Reminder, type ReminderKind, reminderTimes } from './reminders.rules.ts';
 export { schedulingErrors } from './scheduling.errors.ts';
 export { schedulingRoutes } from './scheduling.routes.ts';
 export {
   type BookingRow,
-  defaultMeetingType,
   findBooking,
-  findMeetingType,
   findWorkspaceUser,
   getAvailability,
   insertBooking,
   listFeedBookings,
   listSlots,
-  type MeetingTypeRow,
   updateBooking,
 } from './scheduling.service.ts';
 export { availabilities, bookings, meetingTypes } from './scheduling.tables.ts';

@@ -1,4 +1,5 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { formatIssuePath } from '../../platform/issue-path.ts';
 
 export const schedulingErrors = {
   userNotFound: (userId: string) => new NotFoundError('USER_NOT_FOUND', `User ${userId} does not exist.`),
@@ -18,3 +19,16 @@ export const schedulingErrors = {
   bookingClosed: (status: string) =>
     new ConflictError('BOOKING_NOT_CONFIRMED', `This booking is ${status}: it cannot be changed any more.`),
 };
+
+/** Zod issues as one VALIDATION error whose details name each path (`weekly.mon[1].end`). */
+export function issuesToError(
+  issues: { path: PropertyKey[]; message: string }[],
+  code: string,
+): ValidationError {
+  const details = issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));
+  return new ValidationError(
+    details.map((detail) => `${detail.path}: ${detail.message}`).join('; '),
+    details,
+    code,
+  );
+}

@@ -15,13 +15,12 @@ import { linkSigningSecret } from '../conversations/index.ts';
 import { findVisibleLead } from '../leads/index.ts';
 import { bookingDto, bookingIcsFor } from './booking-ics.ts';
 import { signFeedToken } from './booking-token.rules.ts';
+import { createMeetingType, listMeetingTypes } from './meeting-types.service.ts';
 import { schedulingErrors } from './scheduling.errors.ts';
 import {
-  createMeetingType,
   findBooking,
   findWorkspaceUser,
   getAvailability,
-  listMeetingTypes,
   listSlots,
   saveAvailability,
 } from './scheduling.service.ts';

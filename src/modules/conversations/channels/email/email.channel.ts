@@ -35,6 +35,28 @@ export class EmailChannel implements Channel {
     return `${this.publicUrl}/u/${token}`;
   }
 
+  /**
+   * A notice to a team member (owner, admin): from the workspace sender, its Message-ID made from
+   * `localId` (stable per outbox item and recipient, so a retried send is the same message), and the
+   * page it points to as the unsubscribe target (staff manage notices there, not by unsubscribing).
+   */
+  async sendToStaff(notice: {
+    to: EmailAddress;
+    subject: string;
+    text: string;
+    link: string;
+    localId: string;
+  }) {
+    return this.sender.send({
+      from: this.from,
+      to: notice.to,
+      subject: notice.subject,
+      text: notice.text,
+      messageId: buildMessageId(notice.localId.replace(/[^A-Za-z0-9._-]/g, ''), this.domain),
+      unsubscribeUrl: notice.link,
+    });
+  }
+
   async send(delivery: ChannelDelivery): Promise<ChannelSendResult> {
     const { content } = delivery;
     const french = delivery.language === 'fr';
