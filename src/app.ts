@@ -25,12 +25,15 @@ import { answerFrameworkError, installErrorHandler } from './platform/http/error
 import { installMetrics } from './platform/http/metrics.ts';
 import { installStorableInputGuard } from './platform/http/storable-input.ts';
 import { systemRoutes } from './platform/http/system.routes.ts';
+import { webAppRoutes } from './platform/http/web-app.routes.ts';
 
 export interface BuildAppOptions {
   /** Fastify's logger; off in tests. */
   logger?: boolean;
   /** Largest accepted JSON body, bytes. The event batch endpoint is the largest legitimate body. */
   bodyLimit?: number;
+  /** The built web app (`ensureWebBuild`); without it `/` shows a page saying how to build it. */
+  webDistDir?: string;
 }
 
 /** Builds the HTTP application without listening: tests call `inject`, `main/serve.ts` listens. */
@@ -90,5 +93,6 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(bookingPagesRoutes, { ctx });
   await app.register(calendarFeedRoutes, { ctx });
   await app.register(routingRoutes, { ctx });
+  await app.register(webAppRoutes, { distDir: options.webDistDir });
   return app;
 }

@@ -3,6 +3,7 @@ import type { Config } from '../config/env.ts';
 import { ensureInitialWorkspace, type InitialCredentials } from '../modules/access/index.ts';
 import { applyWhatsAppEnvironment, warmUpNlu } from '../modules/conversations/index.ts';
 import { closeAppContext, createAppContext } from './context.ts';
+import { ensureWebBuild } from './web-build.ts';
 
 export interface ServeOptions {
   workers: boolean;
@@ -36,7 +37,9 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   const nluReady = warmUpNlu().catch((error: unknown) =>
     ctx.logger.error({ err: error }, 'NLU warm-up failed'),
   );
-  const app = await buildApp(ctx, { logger: true });
+  const web = await ensureWebBuild((message) => ctx.logger.info(message));
+  if (web.built) ctx.logger.info({ ms: web.ms }, 'web app built');
+  const app = await buildApp(ctx, { logger: true, webDistDir: web.dir });
   if (options.workers) await ctx.jobs.startWorkers();
   let isClosing = false;
   const shutdown = async (signal: string) => {
