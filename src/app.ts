@@ -11,10 +11,12 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { accessRoutes, authenticateApiKey, authenticateSession } from './modules/access/index.ts';
+import { analyticsRoutes } from './modules/analytics/index.ts';
 import { captureRoutes, formsRoutes } from './modules/capture/index.ts';
 import { channelSettingsRoutes, inboxRoutes, webhooksRoutes } from './modules/conversations/index.ts';
-import { leadsRoutes } from './modules/leads/index.ts';
+import { findVisibleLead, leadsRoutes } from './modules/leads/index.ts';
 import { nurturingSettingsRoutes, sequencesRoutes, templatesRoutes } from './modules/nurturing/index.ts';
+import { privacyRoutes } from './modules/privacy/index.ts';
 import { qualificationRoutes } from './modules/qualification/index.ts';
 import { routingRoutes } from './modules/routing/index.ts';
 import { bookingPagesRoutes, calendarFeedRoutes, schedulingRoutes } from './modules/scheduling/index.ts';
@@ -26,6 +28,7 @@ import { installMetrics } from './platform/http/metrics.ts';
 import { installStorableInputGuard } from './platform/http/storable-input.ts';
 import { systemRoutes } from './platform/http/system.routes.ts';
 import { webAppRoutes } from './platform/http/web-app.routes.ts';
+import { demoDataRoutes } from './workflows/demo-data.routes.ts';
 
 export interface BuildAppOptions {
   /** Fastify's logger; off in tests. */
@@ -93,6 +96,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(bookingPagesRoutes, { ctx });
   await app.register(calendarFeedRoutes, { ctx });
   await app.register(routingRoutes, { ctx });
+  await app.register(demoDataRoutes, { ctx });
+  await app.register(analyticsRoutes, { ctx });
+  await app.register(privacyRoutes, { ctx, findVisibleLead });
   await app.register(webAppRoutes, { distDir: options.webDistDir });
   return app;
 }

@@ -144,6 +144,8 @@ export class FakeGraphApi {
     match: RegExpExecArray | null,
     body: unknown,
   ): [number, unknown, Record<string, string>?] {
+    const phoneLookup = /^\/(v\d+\.\d+)\/(\d+)$/.exec((request.url ?? '/').split('?')[0]!);
+    if (request.method === 'GET' && phoneLookup) return this.answerPhoneNumber(request, phoneLookup[2]!);
     if (request.method !== 'POST' || !match) {
       return graphError({
         httpStatus: 400,
@@ -194,6 +196,37 @@ export class FakeGraphApi {
         messaging_product: 'whatsapp',
         contacts: [{ input: to, wa_id: digitsOf(to) }],
         messages: [{ id: wamid, ...(message.type === 'template' ? { message_status: 'accepted' } : {}) }],
+      },
+    ];
+  }
+
+  /** GET /{version}/{phone-number-id}: the number's profile, as a "test connection" reads it. */
+  private answerPhoneNumber(
+    request: IncomingMessage,
+    phoneNumberId: string,
+  ): [number, unknown, Record<string, string>?] {
+    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (token !== this.options.accessToken)
+      return graphError({
+        httpStatus: 401,
+        code: 190,
+        message: 'Invalid OAuth access token - Cannot parse access token',
+      });
+    if (this.options.phoneNumberIds && !this.options.phoneNumberIds.includes(phoneNumberId))
+      return graphError({
+        httpStatus: 400,
+        code: 100,
+        subcode: 33,
+        type: 'GraphMethodException',
+        message: `Unsupported get request. Object with ID '${phoneNumberId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+      });
+    return [
+      200,
+      {
+        id: phoneNumberId,
+        display_phone_number: '+33 1 23 45 67 89',
+        verified_name: 'Chaud Test',
+        quality_rating: 'GREEN',
       },
     ];
   }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config/env.ts';
 import { closeAppContext, createAppContext } from '../src/main/context.ts';
+import { WEB_DIST_DIR } from '../src/main/web-build.ts';
 import { createApiKey, createUser, createWorkspace } from '../src/modules/access/index.ts';
 import { type Clock, ManualClock } from '../src/platform/clock.ts';
 import type { Actor, AppContext, Role } from '../src/platform/context.ts';
@@ -17,6 +18,8 @@ export function testDatabaseKind(): TestDatabaseKind {
 export interface TestWorkspace {
   workspaceId: string;
   adminKey: string;
+  /** The admin's login (password: TEST_PASSWORD), for tests that sign in like a person. */
+  adminEmail: string;
   admin: Actor;
   /** Authorization header for the admin key. */
   headers: { authorization: string };
@@ -36,13 +39,22 @@ export interface TestContext {
   ): Promise<{ userId: string; key: string; headers: { authorization: string }; actor: Actor }>;
 }
 
+/** Every test user's password. */
+export const TEST_PASSWORD = 'correct horse battery';
+
 let emailCounter = 0;
 const uniqueEmail = (prefix: string) =>
   `${prefix}-${process.pid}-${Date.now().toString(36)}-${++emailCounter}@test.chaud.dev`;
 
 /** A full application on a fresh copy of the migrated template database of the current project. */
 export async function createTestContext(
-  options: { clock?: Clock; env?: Record<string, string>; workers?: boolean } = {},
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    workers?: boolean;
+    /** Serve the built web app (built once by test/global-setup.ts). */
+    web?: boolean;
+  } = {},
 ): Promise<TestContext> {
   const kind = testDatabaseKind();
   const database = await createTestDatabase(kind);
@@ -59,22 +71,24 @@ export async function createTestContext(
     skipMigrations: true,
   });
   if (options.workers) await ctx.jobs.startWorkers();
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, options.web ? { webDistDir: WEB_DIST_DIR } : {});
   await app.ready();
 
   const createTestWorkspace = async (name = 'Test workspace'): Promise<TestWorkspace> => {
     const workspaceId = await createWorkspace(ctx.db, name);
+    const adminEmail = uniqueEmail('admin');
     const admin = await createUser(ctx, workspaceId, {
-      email: uniqueEmail('admin'),
+      email: adminEmail,
       name: 'Admin',
       role: 'admin',
       timezone: 'Europe/Paris',
-      password: 'correct horse battery',
+      password: TEST_PASSWORD,
     });
     const key = await createApiKey(ctx, workspaceId, { name: 'test', userId: admin.id });
     return {
       workspaceId,
       adminKey: key.key,
+      adminEmail,
       admin: { workspaceId, userId: admin.id, role: 'admin', via: 'api_key' },
       headers: { authorization: `Bearer ${key.key}` },
     };
@@ -92,7 +106,7 @@ export async function createTestContext(
         name: role,
         role,
         timezone: 'Europe/Paris',
-        password: 'correct horse battery',
+        password: TEST_PASSWORD,
       });
       const key = await createApiKey(ctx, workspace.workspaceId, { name: `${role} key`, userId: user.id });
       return {

@@ -67,6 +67,9 @@ const WRITE_BODIES: Record<string, object | undefined> = {
   'POST /api/v1/bookings/:id/outcome': { outcome: 'no_show' },
   'POST /api/v1/leads/:id/route': undefined,
   'DELETE /api/v1/routing/rules/:id': undefined,
+  'PUT /api/v1/teams/:id': { name: 'Hijacked', slug: 'hijacked', members: [] },
+  'DELETE /api/v1/teams/:id': undefined,
+  'DELETE /api/v1/saved-views/:id': undefined,
 };
 const ALL_DAY = [{ start: '00:00', end: '24:00' }];
 // Read routes whose query is required: a valid one, so the read reaches the ownership check.
@@ -185,6 +188,9 @@ beforeAll(async () => {
       start: slotStart,
     }),
   );
+  const team = await expectOk(
+    await call(a.headers, 'POST', '/api/v1/teams', { name: 'A team', slug: 'a-team', members: [] }),
+  );
   const routingRule = await expectOk(
     await call(a.headers, 'POST', '/api/v1/routing/rules', {
       name: 'A rule',
@@ -196,6 +202,10 @@ beforeAll(async () => {
   const played = await expectOk(
     await call(a.headers, 'POST', `/api/v1/sandbox/leads/${lead.id}/messages`, { text: 'Bonjour' }),
   );
+  // Shared, so that even B's admin (who may delete shared views) must not reach it.
+  const savedView = await expectOk(
+    await call(a.headers, 'POST', '/api/v1/saved-views', { name: 'A hot leads', isShared: true }),
+  );
   Object.assign(fixtureOfA, {
     '/api/v1/leads/': lead.id,
     '/api/v1/sandbox/leads/': lead.id,
@@ -204,11 +214,13 @@ beforeAll(async () => {
     '/api/v1/enrollments/': enrollment.id,
     '/api/v1/bookings/': booking.id,
     '/api/v1/routing/rules/': routingRule.id,
+    '/api/v1/teams/': team.id,
     '/api/v1/merge-proposals/': conflict.mergeProposalIds[0],
     '/api/v1/users/': user.id,
     '/api/v1/api-keys/': key.id,
     '/api/v1/forms/': form.id,
     '/api/v1/scoring/rules/': A_RULE_ID,
+    '/api/v1/saved-views/': savedView.id,
   });
   secretsOfA = [
     a.workspaceId,

@@ -13,6 +13,7 @@ Commands:
   api-key create --name NAME      create an API key for the first workspace (printed once)
   model evaluate|train [options]  predictive scoring (run 'chaud model --help')
   sequence validate|create|update nurture sequences from YAML or JSON files (run 'chaud sequence --help')
+  demo [--remove] [--leads N]     load or remove demo data: leads, conversations, meetings (run 'chaud demo --help')
 
 Environment: PORT, HOST, DATABASE_URL, CHAUD_DATA_DIR, CHAUD_LOG_LEVEL (see README).`;
 
@@ -53,6 +54,10 @@ const commands: Record<string, CommandRunner> = {
       stdout: process.stdout,
       stderr: process.stderr,
     });
+  },
+  demo: async (args) => {
+    const { runDemoCommand } = await import('./commands/demo.command.ts');
+    return runDemoCommand(args, loadConfig());
   },
   model: async (args) => {
     const { runModelCommand } = await import('./commands/model.command.ts');

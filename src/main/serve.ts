@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { buildApp } from '../app.ts';
 import type { Config } from '../config/env.ts';
 import { ensureInitialWorkspace, type InitialCredentials } from '../modules/access/index.ts';
 import { applyWhatsAppEnvironment, warmUpNlu } from '../modules/conversations/index.ts';
+import type { AppContext } from '../platform/context.ts';
 import { closeAppContext, createAppContext } from './context.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { ensureWebBuild, WEB_DIST_DIR } from './web-build.ts';
 
 export interface ServeOptions {
   workers: boolean;
@@ -23,6 +26,21 @@ function printCredentials(credentials: InitialCredentials, url: string): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/**
+ * The API must come up even when the web app cannot be built (sources being edited, a broken checkout):
+ * the error is logged and the last good build, if any, is served.
+ */
+async function buildWebApp(logger: AppContext['logger']): Promise<string | undefined> {
+  try {
+    const web = await ensureWebBuild((message) => logger.info(message));
+    if (web.built) logger.info({ ms: web.ms }, 'web app built');
+    return web.dir;
+  } catch (error) {
+    logger.error({ err: error }, 'the web app could not be built; serving the last build if there is one');
+    return fs.existsSync(path.join(WEB_DIST_DIR, 'index.html')) ? WEB_DIST_DIR : undefined;
+  }
+}
+
 /** `chaud serve`: HTTP API, web app and (unless --no-workers) the job workers in one process. */
 export async function serve(config: Config, options: ServeOptions): Promise<void> {
   const ctx = await createAppContext(config, { purpose: 'chaud serve' });
@@ -37,9 +55,8 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   const nluReady = warmUpNlu().catch((error: unknown) =>
     ctx.logger.error({ err: error }, 'NLU warm-up failed'),
   );
-  const web = await ensureWebBuild((message) => ctx.logger.info(message));
-  if (web.built) ctx.logger.info({ ms: web.ms }, 'web app built');
-  const app = await buildApp(ctx, { logger: true, webDistDir: web.dir });
+  const webDistDir = await buildWebApp(ctx.logger);
+  const app = await buildApp(ctx, { logger: true, webDistDir });
   if (options.workers) await ctx.jobs.startWorkers();
   let isClosing = false;
   const shutdown = async (signal: string) => {

@@ -11,7 +11,13 @@ const STAMP_FILE = '.chaud-build-hash';
 function listSources(dir: string): string[] {
   const found: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'dist' || entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    if (
+      entry.name === 'dist' ||
+      entry.name.startsWith('dist.') ||
+      entry.name === 'node_modules' ||
+      entry.name.startsWith('.')
+    )
+      continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...listSources(full));
     else if (!/\.(test|e2e\.test|int\.test)\.tsx?$/.test(entry.name)) found.push(full);
@@ -51,18 +57,23 @@ export async function ensureWebBuild(log: (message: string) => void = () => {}):
   log('building the web app (first start or changed sources; cached afterwards)…');
   const [{ build }, { default: react }] = await Promise.all([import('vite'), import('@vitejs/plugin-react')]);
   const staging = `${WEB_DIST_DIR}.${process.pid}.${Date.now()}`;
-  await build({
-    root: WEB_DIR,
-    configFile: false,
-    logLevel: 'warn',
-    plugins: [react()],
-    build: {
-      outDir: staging,
-      emptyOutDir: true,
-      chunkSizeWarningLimit: 2000,
-      rollupOptions: { input: { app: path.join(WEB_DIR, 'index.html') } },
-    },
-  });
+  try {
+    await build({
+      root: WEB_DIR,
+      configFile: false,
+      logLevel: 'warn',
+      plugins: [react()],
+      build: {
+        outDir: staging,
+        emptyOutDir: true,
+        chunkSizeWarningLimit: 2000,
+        rollupOptions: { input: { app: path.join(WEB_DIR, 'index.html') } },
+      },
+    });
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
   fs.writeFileSync(path.join(staging, STAMP_FILE), hash);
   const previous = `${WEB_DIST_DIR}.old.${process.pid}`;
   if (fs.existsSync(WEB_DIST_DIR)) fs.renameSync(WEB_DIST_DIR, previous);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Actor, AppContext, Role } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { newId, newSecretToken } from '../../platform/ids.ts';
@@ -211,4 +211,35 @@ export async function logOut(ctx: AppContext, token: string): Promise<void> {
 
 export function assertRole(actor: Actor, allowed: Role[]): void {
   if (!allowed.includes(actor.role)) throw accessErrors.forbidden(allowed.join(' or '));
+}
+
+/**
+ * Inserts users without a password (they cannot log in) in the caller's transaction: people who
+ * exist for the data, such as the reps of the demo data set.
+ */
+export async function insertUsersWithoutLogin(
+  tx: Database,
+  workspaceId: string,
+  items: { email: string; name: string; role: Role; timezone: string; createdAt: Date }[],
+): Promise<UserDto[]> {
+  if (items.length === 0) return [];
+  const rows = await tx
+    .insert(users)
+    .values(items.map((item) => ({ id: newId('usr'), workspaceId, passwordHash: null, ...item })))
+    .returning();
+  return rows.map(toUserDto);
+}
+
+/** Deletes users with their sessions and API keys (other modules delete their rows about them first). */
+export async function deleteUsers(tx: Database, workspaceId: string, userIds: string[]): Promise<number> {
+  if (userIds.length === 0) return 0;
+  await tx
+    .delete(sessions)
+    .where(and(eq(sessions.workspaceId, workspaceId), inArray(sessions.userId, userIds)));
+  await tx.delete(apiKeys).where(and(eq(apiKeys.workspaceId, workspaceId), inArray(apiKeys.userId, userIds)));
+  const deleted = await tx
+    .delete(users)
+    .where(and(eq(users.workspaceId, workspaceId), inArray(users.id, userIds)))
+    .returning({ id: users.id });
+  return deleted.length;
 }

@@ -6,9 +6,11 @@ import { ZErrorResponse } from '../../platform/http/schemas.ts';
 import { CaptureBatcher } from '../../workflows/capture-batcher.ts';
 import { assertRole } from '../access/index.ts';
 import { ZCreateLeadInput, ZCreateLeadResponse } from './capture.schemas.ts';
+import { leadsCsvExportRoutes } from './csv-export/csv-export.routes.ts';
 
 export const captureRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const batcher = new CaptureBatcher(ctx);
+  await app.register(leadsCsvExportRoutes, { ctx });
 
   app.post('/api/v1/leads', {
     schema: {

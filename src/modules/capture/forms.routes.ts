@@ -29,6 +29,7 @@ import {
   listForms,
   updateForm,
 } from './forms.service.ts';
+import { widgetRoutes } from './widget.routes.ts';
 
 /** Submissions per minute from one IP to one form: generous for people behind one NAT, short for bots. */
 const SUBMISSIONS_PER_MINUTE = 10;
@@ -71,6 +72,9 @@ function isPageNavigation(request: FastifyRequest): boolean {
 }
 
 export const formsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // The embeddable widget (`/widget.js`) and the public definition it reads (`/f/:formKey/definition`).
+  await app.register(widgetRoutes, { ctx });
+
   app.post('/api/v1/forms', {
     schema: {
       tags: ['forms'],

@@ -16,7 +16,7 @@ export {
 } from './csv-import/import-progress.rules.ts';
 /** Lead attribute key of an unmapped form answer (`form_<field name>`), for rules that read answers. */
 export { attributeKeyFor } from './form-submission.rules.ts';
-/** Forms API (`/api/v1/forms`) and the public submission endpoint (`/f/:formKey`). */
+/** Forms API (`/api/v1/forms`), the public submission endpoint (`/f/:formKey`) and the embeddable widget. */
 export { formsRoutes } from './forms.routes.ts';
 export {
   type CreateFormInput,

@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http/auth.ts';
 import { ZErrorResponse } from '../../platform/http/schemas.ts';
 import { assertRole } from '../access/index.ts';
+import { channelChecksRoutes } from './channel-checks.routes.ts';
 import {
   findWhatsAppAccount,
   loadAgentSettings,
@@ -27,6 +28,8 @@ const ZWhatsAppAccountDto = z.object({
 });
 
 export const channelSettingsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // "Test connection" and e-mail status, under /api/v1/settings too.
+  await app.register(channelChecksRoutes, { ctx });
   app.get('/api/v1/settings/agent', {
     schema: {
       tags: ['conversations'],

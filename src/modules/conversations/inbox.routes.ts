@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
@@ -32,6 +33,13 @@ const ZConversationDetail = z.object({ conversation: ZConversation, messages: z.
 const KEEP_ALIVE_MS = 25_000;
 
 export const inboxRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // Open event streams never end by themselves: closing the server ends them, or shutdown would wait forever
+  // for an inbox tab left open.
+  const openStreams = new Set<ServerResponse>();
+  app.addHook('preClose', async () => {
+    for (const stream of openStreams) stream.end();
+  });
+
   app.get('/api/v1/conversations', {
     schema: {
       tags: ['conversations'],
@@ -60,6 +68,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         'x-accel-buffering': 'no',
       });
       response.write(': connected\n\n');
+      openStreams.add(response);
       const unsubscribe = await ctx.notifications.subscribe(CONVERSATION_EVENTS_CHANNEL, (payload) => {
         const change = payload as ConversationChange;
         if (change.workspaceId !== actor.workspaceId) return;
@@ -69,6 +78,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       });
       const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
       request.raw.on('close', () => {
+        openStreams.delete(response);
         clearInterval(keepAlive);
         unsubscribe();
       });

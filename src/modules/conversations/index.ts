@@ -43,8 +43,10 @@ export { createConversationChannels, linkSigningSecret } from './channels.factor
 export { CONVERSATION_EVENTS_CHANNEL, type ConversationChange } from './conversation-events.ts';
 export { conversationErrors } from './conversations.errors.ts';
 export {
+  type ConversationHistoryInput,
   type ConversationRow,
   conversationEffectPrefix,
+  deleteConversationsForLeads,
   findConversation,
   findLeadConversation,
   findMessage,
@@ -52,6 +54,7 @@ export {
   type MessageRow,
   openConversation,
   queueOutboundMessage,
+  recordConversationHistory,
   recordInboundMessage,
   SEND_MESSAGE_EFFECT,
   updateConversation,

@@ -28,25 +28,40 @@ export { leadErrors } from './leads.errors.ts';
 export { type LeadRow, stateOfRow, toLeadDto } from './leads.mapper.ts';
 export { leadsRoutes } from './leads.routes.ts';
 export {
+  LEAD_SORTS,
   type LeadDto,
   type LeadFieldsInput,
+  type LeadFilters,
   LIFECYCLE_STAGES,
   TEMPERATURES,
   ZLead,
   ZLeadFieldsInput,
+  ZLeadFilters,
   ZTouchInput,
   ZUtm,
 } from './leads.schemas.ts';
 export {
+  countLeads,
   findMergedLeadIds,
   findVisibleLead,
   getLead,
+  leadFilterConditions,
   listLeads,
+  TOTAL_COUNT_CAP,
   visibleLeadsCondition,
 } from './leads.service.ts';
-export { events, leadIdentities, leads, mergeProposals, type TouchPoint } from './leads.tables.ts';
+export {
+  events,
+  leadIdentities,
+  leads,
+  mergeProposals,
+  savedViews,
+  type TouchPoint,
+} from './leads.tables.ts';
 export {
   acceptMergeProposal,
+  appendLeadHistory,
+  deleteLeadsWithHistory,
   listMergeProposals,
   recomputeLeadState,
   rejectMergeProposal,

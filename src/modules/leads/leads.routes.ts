@@ -17,10 +17,13 @@ import {
   rejectMergeProposal,
   repairLeadState,
 } from './merge.service.ts';
+import { savedViewsRoutes } from './saved-views.routes.ts';
 
 const ZLeadParams = z.object({ id: z.string().min(1).max(100) });
 
 export const leadsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  await app.register(savedViewsRoutes, { ctx });
+
   app.get('/api/v1/leads/:id', {
     schema: {
       tags: ['leads'],
@@ -34,9 +37,17 @@ export const leadsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   app.get('/api/v1/leads', {
     schema: {
       tags: ['leads'],
-      summary: 'List leads with filters, sort and cursor pagination',
+      summary:
+        'List leads with filters, sort and cursor pagination; includeTotal=true adds the count (exact up to 10,000, then totalIsCapped)',
       querystring: ZListLeadsQuery,
-      response: { 200: z.object({ data: z.array(ZLead), nextCursor: z.string().nullable() }) },
+      response: {
+        200: z.object({
+          data: z.array(ZLead),
+          nextCursor: z.string().nullable(),
+          total: z.number().int().optional(),
+          totalIsCapped: z.boolean().optional(),
+        }),
+      },
     },
     handler: (request) => listLeads(ctx.db, actorOf(request), request.query),
   });

@@ -142,7 +142,10 @@ export const ZLead = z.object({
 });
 export type LeadDto = z.infer<typeof ZLead>;
 
-export const ZListLeadsQuery = z.object({
+export const LEAD_SORTS = ['createdAt', '-createdAt', 'score', '-score', 'updatedAt', '-updatedAt'] as const;
+
+/** The list's filters alone: what a saved view and the CSV export take. */
+export const ZLeadFilters = z.object({
   stage: z.enum(LIFECYCLE_STAGES).optional(),
   temperature: z.enum(TEMPERATURES).optional(),
   scoreMin: ZScoreBound.optional(),
@@ -152,10 +155,17 @@ export const ZListLeadsQuery = z.object({
   createdFrom: ZInstant.optional(),
   createdTo: ZInstant.optional(),
   q: z.string().trim().max(200).optional(),
-  sort: z
-    .enum(['createdAt', '-createdAt', 'score', '-score', 'updatedAt', '-updatedAt'])
-    .default('-createdAt'),
+});
+export type LeadFilters = z.infer<typeof ZLeadFilters>;
+
+export const ZListLeadsQuery = ZLeadFilters.extend({
+  sort: z.enum(LEAD_SORTS).default('-createdAt'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),
+  /** Adds `total` (exact up to 10,000) and `totalIsCapped` (true when there are more). */
+  includeTotal: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
 });
 export type ListLeadsQuery = z.infer<typeof ZListLeadsQuery>;

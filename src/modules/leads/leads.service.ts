@@ -4,7 +4,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { findUnstorableInput, isStorableInstant } from '../../platform/http/storable-input.ts';
 import { leadErrors } from './leads.errors.ts';
 import { type LeadRow, toLeadDto } from './leads.mapper.ts';
-import type { LeadDto, ListLeadsQuery } from './leads.schemas.ts';
+import type { LeadDto, LeadFilters, ListLeadsQuery } from './leads.schemas.ts';
 import { leadIdentities, leads } from './leads.tables.ts';
 
 /** A sales rep sees only the leads they own; other roles see the whole workspace. */
@@ -79,6 +79,9 @@ export async function getLead(db: Database, actor: Actor, leadId: string): Promi
   return toLeadDto(row as LeadRow, identities as { kind: string; value: string }[]);
 }
 
+/** Beyond this many matches the list reports "10,000+" instead of counting on. */
+export const TOTAL_COUNT_CAP = 10_000;
+
 const SORT_COLUMNS = { createdAt: leads.createdAt, score: leads.score, updatedAt: leads.updatedAt } as const;
 
 function encodeCursor(value: unknown, id: string): string {
@@ -116,10 +119,8 @@ function toPrefixQuery(q: string): string | null {
   return words.length === 0 ? null : words.map((word) => `'${word}':*`).join(' & ');
 }
 
-export async function listLeads(db: Database, actor: Actor, query: ListLeadsQuery) {
-  const descending = query.sort.startsWith('-');
-  const field = query.sort.replace('-', '') as keyof typeof SORT_COLUMNS;
-  const column = SORT_COLUMNS[field];
+/** The filters of the list (everything but sort and paging), as SQL conditions on visible, unmerged leads. */
+export function leadFilterConditions(actor: Actor, query: LeadFilters): (SQL | undefined)[] {
   const conditions: (SQL | undefined)[] = [visibleLeadsCondition(actor), isNull(leads.mergedIntoId)];
   if (query.stage) conditions.push(eq(leads.stage, query.stage));
   if (query.temperature) conditions.push(eq(leads.temperature, query.temperature));
@@ -138,6 +139,34 @@ export async function listLeads(db: Database, actor: Actor, query: ListLeadsQuer
       );
     }
   }
+  return conditions;
+}
+
+/**
+ * How many leads match, counted exactly up to `TOTAL_COUNT_CAP` and reported as capped beyond: counting
+ * stops at the cap (a LIMIT inside the count), so a broad filter on a large workspace stays cheap.
+ */
+export async function countLeads(
+  db: Database,
+  actor: Actor,
+  query: LeadFilters,
+): Promise<{ count: number; isCapped: boolean }> {
+  const matching = db
+    .select({ one: sql`1` })
+    .from(leads)
+    .where(and(...leadFilterConditions(actor, query)))
+    .limit(TOTAL_COUNT_CAP + 1)
+    .as('matching');
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(matching);
+  const count = Number(row?.count ?? 0);
+  return count > TOTAL_COUNT_CAP ? { count: TOTAL_COUNT_CAP, isCapped: true } : { count, isCapped: false };
+}
+
+export async function listLeads(db: Database, actor: Actor, query: ListLeadsQuery) {
+  const descending = query.sort.startsWith('-');
+  const field = query.sort.replace('-', '') as keyof typeof SORT_COLUMNS;
+  const column = SORT_COLUMNS[field];
+  const conditions = leadFilterConditions(actor, query);
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor, field);
     const beyond = descending ? lt : gt;
@@ -146,12 +175,15 @@ export async function listLeads(db: Database, actor: Actor, query: ListLeadsQuer
     );
   }
   const order = descending ? [desc(column), desc(leads.id)] : [asc(column), asc(leads.id)];
-  const rows = await db
-    .select()
-    .from(leads)
-    .where(and(...conditions))
-    .orderBy(...order)
-    .limit(query.limit + 1);
+  const [rows, total] = await Promise.all([
+    db
+      .select()
+      .from(leads)
+      .where(and(...conditions))
+      .orderBy(...order)
+      .limit(query.limit + 1),
+    query.includeTotal ? countLeads(db, actor, query) : undefined,
+  ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const hasMore = rows.length > query.limit;
@@ -161,6 +193,7 @@ export async function listLeads(db: Database, actor: Actor, query: ListLeadsQuer
       hasMore && last
         ? encodeCursor(field === 'score' ? last.score : last[field].toISOString(), last.id)
         : null,
+    ...(total ? { total: total.count, totalIsCapped: total.isCapped } : {}),
   };
 }
 

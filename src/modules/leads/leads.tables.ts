@@ -8,9 +8,10 @@ import {
   real,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { workspaces } from '../access/access.tables.ts';
+import { users, workspaces } from '../access/access.tables.ts';
 
 export interface TouchPoint {
   source: string | null;
@@ -58,6 +59,8 @@ export const leads = pgTable(
   (table) => [
     index('leads_workspace_created_idx').on(table.workspaceId, table.createdAt, table.id),
     index('leads_workspace_score_idx').on(table.workspaceId, table.score),
+    // The list sorts by last update too: without it a 100k-lead workspace sorts every row (~100 ms).
+    index('leads_workspace_updated_idx').on(table.workspaceId, table.updatedAt, table.id),
     index('leads_workspace_stage_idx').on(table.workspaceId, table.stage),
     index('leads_workspace_owner_idx').on(table.workspaceId, table.ownerId),
     index('leads_workspace_domain_idx').on(table.workspaceId, table.companyDomain),
@@ -143,5 +146,26 @@ export const events = pgTable(
     index('events_lead_time_idx').on(table.workspaceId, table.leadId, table.occurredAt),
     index('events_workspace_type_idx').on(table.workspaceId, table.type, table.occurredAt),
     uniqueIndex('events_dedup_unique').on(table.workspaceId, table.dedupKey),
+  ],
+);
+
+/** Named filter sets of the leads list: a user's own (`user_id`) or shared with the workspace (null). */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    // A deleted user's own views go with them (demo data removes its passwordless reps).
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    filters: jsonb('filters').$type<Record<string, unknown>>().notNull().default({}),
+    sort: text('sort').notNull().default('-createdAt'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    // Null owners compare equal, so shared views also have unique names among themselves.
+    unique('saved_views_name_unique').on(table.workspaceId, table.userId, table.name).nullsNotDistinct(),
   ],
 );

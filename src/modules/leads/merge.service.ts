@@ -1,8 +1,10 @@
-import { and, asc, desc, eq, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { insertRowsAsJson, updateRowsAsJson } from '../../platform/db/json-bulk-insert.ts';
+import { newId } from '../../platform/ids.ts';
 import { stableStringify } from '../../platform/stable-json.ts';
-import { appendEvents } from './events.service.ts';
+import { appendEvents, type NewEvent } from './events.service.ts';
 import { applyEventToLeadState, type LeadState, replayLeadState } from './lead-state.rules.ts';
 import { leadStateColumns } from './lead-update.service.ts';
 import { leadErrors } from './leads.errors.ts';
@@ -171,4 +173,82 @@ export async function repairLeadState(db: Database, workspaceId: string, leadId:
       .set({ ...leadStateColumns(state), updatedAt: now })
       .where(eq(leads.id, leadId));
   return { state, hasDrifted };
+}
+
+/**
+ * Appends past events of many leads (history written after the fact: demo data, migrations) and
+ * rebuilds the event-derived fields of those leads from their logs, in a few statements. Events are
+ * appended in time order so the log replays them in the order they happened.
+ */
+export async function appendLeadHistory(
+  tx: Database,
+  workspaceId: string,
+  items: NewEvent[],
+  now: Date,
+): Promise<void> {
+  if (items.length === 0) return;
+  const ordered = [...items]
+    .filter((item) => item.workspaceId === workspaceId)
+    .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  // One JSON parameter rather than a VALUES list: thousands of events in one cheap statement.
+  await insertRowsAsJson(
+    tx,
+    events,
+    ordered.map((item) => ({
+      id: newId('evt', item.receivedAt.getTime()),
+      workspaceId,
+      leadId: item.leadId,
+      type: item.type,
+      occurredAt: item.occurredAt,
+      receivedAt: item.receivedAt,
+      source: item.source,
+      properties: item.properties,
+      actor: item.actor ?? null,
+      dedupKey: item.dedupKey ?? null,
+    })),
+  );
+  const leadIds = [...new Set(ordered.map((item) => item.leadId))];
+  const rows = await tx
+    .select({
+      leadId: events.leadId,
+      type: events.type,
+      occurredAt: events.occurredAt,
+      properties: events.properties,
+    })
+    .from(events)
+    .where(and(eq(events.workspaceId, workspaceId), inArray(events.leadId, leadIds)))
+    .orderBy(asc(events.leadId), asc(events.sequence));
+  const logs = new Map<string, typeof rows>();
+  for (const row of rows) logs.set(row.leadId, [...(logs.get(row.leadId) ?? []), row]);
+  await updateRowsAsJson(
+    tx,
+    leads,
+    [...logs].map(([id, log]) => ({ id, ...leadStateColumns(replayLeadState(log)), updatedAt: now })),
+    sql`${leads.workspaceId} = ${workspaceId}`,
+  );
+}
+
+/**
+ * Deletes leads with their identities, events and merge proposals (on either side). Other modules
+ * delete their own rows about these leads first: most foreign keys to `leads` do not cascade.
+ */
+export async function deleteLeadsWithHistory(tx: Database, workspaceId: string, leadIds: string[]) {
+  if (leadIds.length === 0) return { leads: 0 };
+  await tx
+    .delete(mergeProposals)
+    .where(
+      and(
+        eq(mergeProposals.workspaceId, workspaceId),
+        or(inArray(mergeProposals.leadId, leadIds), inArray(mergeProposals.otherLeadId, leadIds)),
+      ),
+    );
+  await tx.delete(events).where(and(eq(events.workspaceId, workspaceId), inArray(events.leadId, leadIds)));
+  await tx
+    .delete(leadIdentities)
+    .where(and(eq(leadIdentities.workspaceId, workspaceId), inArray(leadIdentities.leadId, leadIds)));
+  const deleted = await tx
+    .delete(leads)
+    .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.id, leadIds)))
+    .returning({ id: leads.id });
+  return { leads: deleted.length };
 }

@@ -239,3 +239,21 @@ export async function getSequenceStats(db: Database, workspaceId: string, sequen
     .sort(([left], [right]) => left - right)
     .map(([step, counts]) => ({ step, ...counts }));
 }
+
+/** Deletes the enrolments (and their step history) of leads that are being deleted. */
+export async function deleteEnrollmentsForLeads(tx: Database, workspaceId: string, leadIds: string[]) {
+  if (leadIds.length === 0) return;
+  const ids = (
+    await tx
+      .select({ id: enrollments.id })
+      .from(enrollments)
+      .where(and(eq(enrollments.workspaceId, workspaceId), inArray(enrollments.leadId, leadIds)))
+  ).map((row) => row.id);
+  if (ids.length === 0) return;
+  await tx
+    .delete(enrollmentSteps)
+    .where(and(eq(enrollmentSteps.workspaceId, workspaceId), inArray(enrollmentSteps.enrollmentId, ids)));
+  await tx
+    .delete(enrollments)
+    .where(and(eq(enrollments.workspaceId, workspaceId), inArray(enrollments.id, ids)));
+}

@@ -22,6 +22,7 @@ export { DEFAULT_TEMPLATES } from './default-templates.ts';
 export { type DefinitionError, formatDefinitionErrors, formatPath } from './definition-errors.rules.ts';
 // Persistence and HTTP (tables, versions, enrolments, templates, settings).
 export {
+  deleteEnrollmentsForLeads,
   type EnrollmentDto,
   type EnrollmentRow,
   findActiveEnrollment,

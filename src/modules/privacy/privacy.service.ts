@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.ts';
+import { insertRowsAsJson } from '../../platform/db/json-bulk-insert.ts';
 import { newId } from '../../platform/ids.ts';
 import { consents } from './privacy.tables.ts';
 
@@ -153,4 +154,40 @@ export async function getConsentHistory(db: Database, workspaceId: string, leadI
     messageId: row.messageId,
     actor: row.actor,
   }));
+}
+
+/** Deletes the consent ledger of leads that are being deleted (the ledger is otherwise append-only). */
+export async function deleteConsentsForLeads(tx: Database, workspaceId: string, leadIds: string[]) {
+  if (leadIds.length === 0) return;
+  await tx
+    .delete(consents)
+    .where(and(eq(consents.workspaceId, workspaceId), inArray(consents.leadId, leadIds)));
+}
+
+/** Appends consent rows of many leads in one statement (history written after the fact). */
+export async function recordConsentHistory(
+  tx: Database,
+  workspaceId: string,
+  items: { leadId: string; consent: ConsentInput; proof: ConsentProof; at: Date }[],
+): Promise<void> {
+  await insertRowsAsJson(
+    tx,
+    consents,
+    items.map(({ leadId, consent, proof, at }) => ({
+      id: newId('cns', at.getTime()),
+      workspaceId,
+      leadId,
+      purpose: consent.purpose,
+      channel: consent.channel,
+      isGranted: consent.granted,
+      recordedAt: at,
+      method: proof.method,
+      formId: proof.formId ?? null,
+      text: consent.text ?? null,
+      ip: proof.ip ?? null,
+      userAgent: proof.userAgent ?? null,
+      messageId: proof.messageId ?? null,
+      actor: proof.actor ?? null,
+    })),
+  );
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '../../platform/db/database.ts';
+import { insertRowsAsJson } from '../../platform/db/json-bulk-insert.ts';
 import { newId } from '../../platform/ids.ts';
 import { leadErrors, leads } from '../leads/index.ts';
 import { findNeedCategory, matchNeedCategory } from './bant.rules.ts';
@@ -172,4 +173,50 @@ export async function getBant(db: Database, workspaceId: string, leadId: string)
   for (const row of await selectLatestRows(db, workspaceId, [leadId]))
     current[row.field] = toBantEntryDto(row);
   return { current, history: rows.map(toBantEntryDto) };
+}
+
+/** Deletes the BANT history of leads that are being deleted. */
+export async function deleteBantValuesForLeads(tx: Database, workspaceId: string, leadIds: string[]) {
+  if (leadIds.length === 0) return;
+  await tx
+    .delete(bantValues)
+    .where(and(eq(bantValues.workspaceId, workspaceId), inArray(bantValues.leadId, leadIds)));
+}
+
+/**
+ * Records past BANT answers of many leads in one statement (history written after the fact), each
+ * value checked as `recordBantValue` checks it; the need category is matched from the workspace list.
+ */
+export async function recordBantHistory(
+  tx: Database,
+  workspaceId: string,
+  entries: { leadId: string; field: BantField; value: unknown; source: BantSource; recordedAt: Date }[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const { needCategories } = await loadQualificationSettings(tx, workspaceId);
+  const rows = entries.map((entry) => {
+    const parsed = BANT_INPUT_SCHEMAS[entry.field].safeParse(entry.value);
+    if (!parsed.success)
+      throw qualificationErrors.invalidBantValue(
+        entry.field,
+        parsed.error.issues.map((issue) => ({
+          path: ['value', ...issue.path].join('.'),
+          message: issue.message,
+        })),
+      );
+    const need = entry.field === 'need' ? (parsed.data as { text: string }) : null;
+    return {
+      id: newId('bnt', entry.recordedAt.getTime()),
+      workspaceId,
+      leadId: entry.leadId,
+      field: entry.field,
+      value: need ? { text: need.text, category: matchNeedCategory(need.text, needCategories) } : parsed.data,
+      confidence: 1,
+      source: entry.source,
+      sourceRef: null,
+      actor: null,
+      recordedAt: entry.recordedAt,
+    };
+  });
+  await insertRowsAsJson(tx, bantValues, rows);
 }

@@ -20,7 +20,14 @@ export {
   ZNeedInput,
   ZTimeline,
 } from './bant.schemas.ts';
-export { getBant, loadCurrentBant, type RecordBantCommand, recordBantValue } from './bant.service.ts';
+export {
+  deleteBantValuesForLeads,
+  getBant,
+  loadCurrentBant,
+  type RecordBantCommand,
+  recordBantHistory,
+  recordBantValue,
+} from './bant.service.ts';
 export {
   type Checklist,
   type ChecklistBox,

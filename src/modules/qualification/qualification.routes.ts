@@ -17,6 +17,7 @@ import {
 } from './bant.schemas.ts';
 import { getBant, recordBantValue, toBantEntryDto } from './bant.service.ts';
 import { CHECKLIST_KEYS } from './checklist.rules.ts';
+import { leadBulkRoutes } from './lead-bulk.routes.ts';
 import { confirmSql, moveLeadStage } from './lifecycle.service.ts';
 import { getLeadChecklist } from './qualification.service.ts';
 import {
@@ -36,6 +37,8 @@ const ZChecklistDto = z.object({
 });
 
 export const qualificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // Bulk stage moves follow this module's rules (bulk owner changes ride along in the same workflow).
+  await app.register(leadBulkRoutes, { ctx });
   // Writes run in one transaction with the rescore they cause, so a failure leaves nothing behind.
   const inTransaction = <T>(work: (tx: Database) => Promise<T>) =>
     ctx.db.transaction((tx) => work(tx as unknown as Database));

@@ -38,7 +38,14 @@ export {
 } from './route-lead.rules.ts';
 // Persistence and HTTP.
 export { routingRoutes } from './routing.routes.ts';
-export { isRoutingConfigured, listLeadAssignments, type RouteOutcome, routeLead } from './routing.service.ts';
+export {
+  deleteAssignmentsForLeads,
+  deleteTeamMembershipsForUsers,
+  isRoutingConfigured,
+  listLeadAssignments,
+  type RouteOutcome,
+  routeLead,
+} from './routing.service.ts';
 export { leadAssignments, routingRules, teams } from './routing.tables.ts';
 export { type ConditionResult, evaluateRoutingCondition } from './routing-condition.rules.ts';
 export {

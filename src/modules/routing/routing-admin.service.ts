@@ -78,6 +78,81 @@ export async function createTeam(
   return { id };
 }
 
+async function findTeamId(db: Database, workspaceId: string, id: string): Promise<string> {
+  const [team] = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, id)));
+  if (!team) throw routingErrors.teamNotFound(id);
+  return team.id;
+}
+
+/**
+ * Replaces a team's name, slug, working-hours setting and members (with their weights). The round-robin
+ * position is kept: members no longer in the team are simply never chosen again.
+ */
+export async function updateTeam(
+  db: Database,
+  actor: Actor,
+  id: string,
+  input: unknown,
+): Promise<{ id: string }> {
+  const team: TeamInput = valueOrThrow(parseTeam(input), 'TEAM_INVALID');
+  const teamId = await findTeamId(db, actor.workspaceId, id);
+  await assertMembers(
+    db,
+    actor.workspaceId,
+    team.members.map((member) => member.userId),
+  );
+  try {
+    await db.transaction(async (inner) => {
+      const tx = inner as unknown as Database;
+      await tx
+        .update(teams)
+        .set({ name: team.name, slug: team.slug, respectWorkingHours: team.workingHours?.respect ?? true })
+        .where(and(eq(teams.workspaceId, actor.workspaceId), eq(teams.id, teamId)));
+      await tx
+        .delete(teamMembers)
+        .where(and(eq(teamMembers.workspaceId, actor.workspaceId), eq(teamMembers.teamId, teamId)));
+      if (team.members.length > 0)
+        await tx.insert(teamMembers).values(
+          team.members.map((member) => ({
+            workspaceId: actor.workspaceId,
+            teamId,
+            userId: member.userId,
+            weight: member.weight ?? 1,
+          })),
+        );
+    });
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code === '23505')
+      throw routingErrors.teamSlugTaken(team.slug);
+    throw error;
+  }
+  return { id: teamId };
+}
+
+/** Deletes a team no rule sends leads to (409 TEAM_IN_USE otherwise, naming the rules). */
+export async function deleteTeam(db: Database, actor: Actor, id: string): Promise<void> {
+  const teamId = await findTeamId(db, actor.workspaceId, id);
+  const rules = await db
+    .select({ name: routingRules.name })
+    .from(routingRules)
+    .where(and(eq(routingRules.workspaceId, actor.workspaceId), eq(routingRules.targetTeamId, teamId)));
+  if (rules.length > 0)
+    throw routingErrors.teamInUse(
+      teamId,
+      rules.map((rule) => rule.name),
+    );
+  await db.transaction(async (inner) => {
+    const tx = inner as unknown as Database;
+    await tx
+      .delete(teamMembers)
+      .where(and(eq(teamMembers.workspaceId, actor.workspaceId), eq(teamMembers.teamId, teamId)));
+    await tx.delete(teams).where(and(eq(teams.workspaceId, actor.workspaceId), eq(teams.id, teamId)));
+  });
+}
+
 export async function listTeams(db: Database, workspaceId: string) {
   const rows = await db
     .select()

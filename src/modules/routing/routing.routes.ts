@@ -12,10 +12,12 @@ import {
   createRoutingRule,
   createTeam,
   deleteRoutingRule,
+  deleteTeam,
   listRoutingRules,
   listTeams,
   loadRoutingSettings,
   saveRoutingSettings,
+  updateTeam,
 } from './routing-admin.service.ts';
 
 const errors = { 400: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse };
@@ -46,6 +48,36 @@ export const routingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       const actor = actorOf(request);
       assertRole(actor, ['admin']);
       return reply.code(201).send(await createTeam(ctx.db, actor, request.body, ctx.clock.now()));
+    },
+  });
+
+  app.put('/api/v1/teams/:id', {
+    schema: {
+      tags: ['routing'],
+      summary: 'Replaces a team: name, slug, working hours and members with their weights',
+      params: ZIdParams,
+      body: ZAnyObject,
+      response: { 200: z.object({ id: z.string() }), ...errors },
+    },
+    handler: async (request) => {
+      const actor = actorOf(request);
+      assertRole(actor, ['admin']);
+      return updateTeam(ctx.db, actor, request.params.id, request.body);
+    },
+  });
+
+  app.delete('/api/v1/teams/:id', {
+    schema: {
+      tags: ['routing'],
+      summary: 'Deletes a team (409 TEAM_IN_USE while a routing rule sends leads to it)',
+      params: ZIdParams,
+      response: { 204: z.null(), ...errors },
+    },
+    handler: async (request, reply) => {
+      const actor = actorOf(request);
+      assertRole(actor, ['admin']);
+      await deleteTeam(ctx.db, actor, request.params.id);
+      return reply.code(204).send(null);
     },
   });
 

@@ -255,3 +255,19 @@ export async function listLeadAssignments(db: Database, workspaceId: string, lea
     at: row.at.toISOString(),
   }));
 }
+
+/** Deletes the assignment history of leads that are being deleted. */
+export async function deleteAssignmentsForLeads(tx: Database, workspaceId: string, leadIds: string[]) {
+  if (leadIds.length === 0) return;
+  await tx
+    .delete(leadAssignments)
+    .where(and(eq(leadAssignments.workspaceId, workspaceId), inArray(leadAssignments.leadId, leadIds)));
+}
+
+/** Removes users that are being deleted from every team (rules and fallbacks naming them stay as set). */
+export async function deleteTeamMembershipsForUsers(tx: Database, workspaceId: string, userIds: string[]) {
+  if (userIds.length === 0) return;
+  await tx
+    .delete(teamMembers)
+    .where(and(eq(teamMembers.workspaceId, workspaceId), inArray(teamMembers.userId, userIds)));
+}

@@ -58,12 +58,17 @@ export { schedulingErrors } from './scheduling.errors.ts';
 export { schedulingRoutes } from './scheduling.routes.ts';
 export {
   type BookingRow,
+  deleteAvailabilitiesForUsers,
+  deleteBookingsForLeads,
+  deleteMeetingTypeIfUnused,
+  ensureMeetingType,
   findBooking,
   findWorkspaceUser,
   getAvailability,
   insertBooking,
   listFeedBookings,
   listSlots,
+  recordBookingHistory,
   updateBooking,
 } from './scheduling.service.ts';
 export { availabilities, bookings, meetingTypes } from './scheduling.tables.ts';

@@ -21,6 +21,7 @@ import {
   findBooking,
   findWorkspaceUser,
   getAvailability,
+  listLeadBookings,
   listSlots,
   saveAvailability,
 } from './scheduling.service.ts';
@@ -40,6 +41,11 @@ const ZBooking = z.object({
   end: z.string(),
   status: z.string(),
   ics: z.string(),
+});
+const ZLeadBooking = ZBooking.omit({ ics: true }).extend({
+  meetingTypeName: z.string().nullable(),
+  source: z.string(),
+  createdAt: z.string(),
 });
 // Slot listing is bounded: a request covers at most 62 days.
 const MAX_RANGE_MS = 62 * 86_400_000;
@@ -183,6 +189,28 @@ export const schedulingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         source: 'api',
       });
       return reply.code(201).send({ ...bookingDto(booking), ics: await bookingIcsFor(ctx, booking) });
+    },
+  });
+
+  app.get('/api/v1/leads/:id/bookings', {
+    schema: {
+      tags: ['scheduling'],
+      summary: "A lead's meetings (every status), newest first",
+      params: ZIdParams,
+      response: { 200: z.object({ data: z.array(ZLeadBooking) }), ...errors },
+    },
+    handler: async (request) => {
+      const actor = actorOf(request);
+      const lead = await findVisibleLead(ctx.db, actor, request.params.id);
+      const rows = await listLeadBookings(ctx.db, actor.workspaceId, lead.id);
+      return {
+        data: rows.map((row) => ({
+          ...bookingDto(row),
+          meetingTypeName: row.meetingTypeName,
+          source: row.source,
+          createdAt: row.createdAt.toISOString(),
+        })),
+      };
     },
   });
 

@@ -63,6 +63,7 @@ export { scoringRoutes } from './scoring.routes.ts';
 export {
   compiledGridFor,
   defaultGrid,
+  deleteScoresForLeads,
   eventTypesRead,
   type GridDocument,
   type LeadScoreOutcome,

@@ -17,7 +17,7 @@ import {
   ZScoringSettings,
 } from './grid/grid.schemas.ts';
 import { scoringErrors } from './scoring.errors.ts';
-import { type ScoreCause, scoreChanges, scoringGrids } from './scoring.tables.ts';
+import { leadPredictions, type ScoreCause, scoreChanges, scoringGrids } from './scoring.tables.ts';
 
 export interface GridDocument {
   version: number;
@@ -211,4 +211,15 @@ export async function rescoreLeads(
     );
   }
   return outcomes;
+}
+
+/** Deletes the score history and predictions of leads that are being deleted. */
+export async function deleteScoresForLeads(tx: Database, workspaceId: string, leadIds: string[]) {
+  if (leadIds.length === 0) return;
+  await tx
+    .delete(scoreChanges)
+    .where(and(eq(scoreChanges.workspaceId, workspaceId), inArray(scoreChanges.leadId, leadIds)));
+  await tx
+    .delete(leadPredictions)
+    .where(and(eq(leadPredictions.workspaceId, workspaceId), inArray(leadPredictions.leadId, leadIds)));
 }

@@ -40,27 +40,27 @@ export const webAppRoutes: FastifyPluginAsync<{ distDir?: string }> = async (app
     );
     return;
   }
-  const indexHtml = fs.readFileSync(indexFile, 'utf8');
   // The app's files are public (the login screen is one of them); the data they show comes from /api.
   app.addHook('onRoute', (route) => {
     route.config = { ...(route.config as object), isPublic: true };
   });
+  // Vite puts every built file under assets/ with a content hash in its name: cached for a year. The
+  // wildcard route also serves files of a newer build made while the server runs.
   await app.register(fastifyStatic, {
-    root: distDir,
-    prefix: '/',
-    wildcard: false,
+    root: path.join(distDir, 'assets'),
+    prefix: '/assets/',
+    wildcard: true,
     index: false,
-    serve: true,
     cacheControl: false,
-    setHeaders: (reply, filePath) => {
-      const isHashedAsset = filePath.includes(`${path.sep}assets${path.sep}`);
-      reply.header('cache-control', isHashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
-    allowedPath: (pathName) => !pathName.endsWith('.chaud-build-hash') && pathName !== '/index.html',
+    setHeaders: (reply) => reply.header('cache-control', 'public, max-age=31536000, immutable'),
   });
   for (const url of WEB_APP_ROUTES) {
     app.get(url, { config: { isPublic: true }, schema: { hide: true } }, async (_request, reply) =>
-      reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml),
+      // Read on each load (a few kB): a rebuild while the server runs is picked up, never a stale asset name.
+      reply
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .send(fs.readFileSync(indexFile, 'utf8')),
     );
   }
 };

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { fromDrizzle, fromPglite, PgBoss, type QueueOptions } from 'pg-boss';
 import type { z } from 'zod';
 import type { Database, DatabaseHandle } from '../db/database.ts';
+import { runAsBackground } from '../db/transaction-priority.ts';
 import type { Logger } from '../logger.ts';
 
 /** A named, payload-checked job. Handlers must be idempotent: pg-boss delivers at least once. */
@@ -133,10 +134,12 @@ export class JobQueue {
           // The jobs of a batch run side by side (idempotent handlers: a failure retries both).
           const outcomes = await Promise.allSettled(
             jobs.map((job) =>
-              definition.handle(definition.schema.parse(job.data), {
-                id: job.id,
-                retryCount: job.retryCount,
-              }),
+              runAsBackground(() =>
+                definition.handle(definition.schema.parse(job.data), {
+                  id: job.id,
+                  retryCount: job.retryCount,
+                }),
+              ),
             ),
           );
           const failure = outcomes.find((outcome) => outcome.status === 'rejected');

@@ -27,7 +27,8 @@ export function Shell({ children }: { children: ReactNode }) {
       </a>
       <aside className="sidebar">
         <Link to="/dashboard" className="brand">
-          🔥 {t('appName')}
+          <span className="brand-mark" aria-hidden="true" />
+          {t('appName')}
         </Link>
         <nav aria-label={t('mainNavigation')}>
           <ul>

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { and, asc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
-import type { AppContext } from '../../../platform/context.ts';
-import { leads, toLeadDto } from '../../leads/index.ts';
+import type { Actor, AppContext } from '../../../platform/context.ts';
+import { type LeadFilters, leadFilterConditions, leads, toLeadDto } from '../../leads/index.ts';
 import { encodeCsvLine, UTF8_BOM } from './csv-cell.rules.ts';
 import { LEAD_CSV_COLUMNS, toLeadCsvCells } from './lead-csv.rules.ts';
 
@@ -14,6 +14,11 @@ export interface LeadExportOptions {
   /** Leads read per query. */
   pageSize?: number;
   onProgress?: (progress: { leadsWritten: number; totalLeads: number }) => void;
+  /**
+   * Only the leads this actor sees that match these filters (the list's, over HTTP); without it
+   * every lead of the workspace (the CLI). The actor's workspace must be `workspaceId`.
+   */
+  scope?: { actor: Actor; filters: LeadFilters };
 }
 
 const DEFAULT_PAGE_SIZE = 1000;
@@ -57,6 +62,7 @@ export async function exportLeads(
         and(
           eq(leads.workspaceId, options.workspaceId),
           isNull(leads.mergedIntoId),
+          ...(options.scope ? leadFilterConditions(options.scope.actor, options.scope.filters) : []),
           cursor
             ? sql`(${leads.createdAt}, ${leads.id}) > (${cursor.createdAt}::timestamptz, ${cursor.id})`
             : undefined,

@@ -78,10 +78,12 @@ export function detectOptOut(text: string): OptOutMatch {
   return { isOptOut: false, evidence: null };
 }
 
-// Every opt-out speaks of stopping, of the messages or of being contacted: without one of these
-// words a "stop" from the classifier is a misreading ("actually more like $20k"), not an opt-out.
+// Every opt-out asks to stop, to be removed or to be left alone: without one of these words a "stop" from
+// the classifier is a misreading ("actually more like $20k", "check message"), not an opt-out. Words for
+// the messages themselves (message, mail, contact, liste) are not enough: they appear in ordinary replies,
+// and the classifier answers "stop" with full confidence for a message whose only known word is "message".
 const OPT_OUT_WORDS =
-  /\b(?:stop\w*|arret\w*|cess\w*|messages?|sms|texts?|texting|mails?|e-?mails?|contact\w*|recontact\w*|ecri\w*|writ\w*|relanc\w*|sollicit\w*|demarch\w*|spam\w*|harcel\w*|harass\w*|desinscri\w*|desabonn\w*|unsub\w*|opt[ -]?out|liste?|fichiers?|mailing|tranquille|alone|remove|retire\w*|supprim\w*|enlev\w*|effac\w*|delete|erase|bother\w*|derang\w*|plus jamais|anymore|no longer|ne plus)\b/;
+  /\b(?:stop\w*|arret\w*|cess\w*|desinscri\w*|desabonn\w*|unsub\w*|opt[ -]?out|remove|retire\w*|supprim\w*|enlev\w*|effac\w*|delete|erase|tranquille|alone|spam\w*|harcel\w*|harass\w*|bother\w*|derang\w*|sollicit\w*|demarch\w*|plus jamais|anymore|no longer|ne plus|never|no more (?!than)|off (?:your|the|this|my) list|plus de (?:messages?|sms|relances?|mails?|e-?mails?))\b|\bn(?:e\b|')[^.?!]*\bplus\b|\b(?:don'?t|do not)\b[^.?!]*\b(?:contact|message|text|call|email|write)/;
 
 /** Does the message use a word every opt-out uses? Guards the classifier's "stop", never the rules. */
 export function hasOptOutWords(text: string): boolean {

@@ -97,6 +97,15 @@ describe('understandMessage', () => {
   );
 
   it.each([
+    ['en', 'Thread live check message'],
+    ['en', 'check message'],
+    ['fr', 'je vous envoie un message demain'],
+  ] as const)('%s "%s" mentions a message without asking to stop: no opt-out', async (language, text) => {
+    const result = await understandMessage(text, { ...base, language });
+    expect(result.isOptOut).toBe(false);
+  });
+
+  it.each([
     ['fr', 'stoppez vos messages'],
     ['fr', "arrêtez de m'envoyer ces textos"],
     ['en', 'quit texting me'],

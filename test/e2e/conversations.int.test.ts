@@ -1,0 +1,168 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/platform/clock.ts';
+import { createTestContext, type TestContext, type TestWorkspace } from '../harness.ts';
+import {
+  hasChromium,
+  keepScreenshot,
+  launchBrowser,
+  listen,
+  newUserContext,
+  seriousAccessibilityViolations,
+  signIn,
+  warnIfNoChromium,
+} from './browser.ts';
+
+// The sandbox (a newcomer plays a lead until the agent offers a slot and books it) and the inbox (a person
+// takes over and sees the lead's next message arrive live), in Chromium against the real server and workers.
+warnIfNoChromium('sandbox and inbox browser test');
+
+let t: TestContext;
+let workspace: TestWorkspace;
+let browser: Browser;
+let baseUrl: string;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  t = await createTestContext({ clock: systemClock, workers: true, web: true });
+  workspace = await t.createWorkspace();
+  // The agent offers the owner's real free times: the admin who plays the lead owns it and is free all week.
+  const allDay = [{ start: '00:00', end: '24:00' }];
+  const availability = await t.app.inject({
+    method: 'PUT',
+    url: `/api/v1/users/${workspace.admin.userId}/availability`,
+    headers: workspace.headers,
+    payload: {
+      timezone: 'Europe/Paris',
+      weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+      overrides: [],
+      outOfOffice: [],
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      minNoticeMinutes: 60,
+      maxPerDay: 20,
+    },
+  });
+  expect(availability.statusCode, availability.body).toBe(200);
+  const meetingType = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/meeting-types',
+    headers: workspace.headers,
+    payload: { name: 'Découverte', slug: 'decouverte', durationMinutes: 30, location: { kind: 'phone' } },
+  });
+  expect(meetingType.statusCode, meetingType.body).toBe(201);
+  baseUrl = await listen(t);
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function findLeadId(email: string): Promise<string> {
+  const found = await t.app.inject({
+    method: 'GET',
+    url: `/api/v1/leads?q=${encodeURIComponent(email)}`,
+    headers: workspace.headers,
+  });
+  const id = found.json().data[0]?.id as string | undefined;
+  if (!id) throw new Error(`no lead with ${email}`);
+  return id;
+}
+
+describe.skipIf(!hasChromium)('sandbox and inbox', () => {
+  it('plays a lead in the sandbox until the agent offers slots, then books one', async () => {
+    const context = await newUserContext(browser);
+    const page = await context.newPage();
+    await signIn(page, baseUrl, workspace.adminEmail);
+    await page.getByRole('link', { name: 'Sandbox' }).click();
+    await page.getByLabel('First name').fill('James');
+    await page.getByLabel('Company').fill('Acme');
+    await page.getByLabel('E-mail').fill('james@acme-sandbox.test');
+    await page.getByLabel('Language of the conversation').selectOption('en');
+    await page
+      .getByLabel('What do they need?')
+      .fill('Hi, we need a tool to qualify inbound leads for our sales team of 8');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByTestId('sandbox-start').click();
+
+    const messages = page.getByTestId('sandbox-message');
+    const sendAsLead = async (text: string) => {
+      const before = await messages.count();
+      await page.getByTestId('sandbox-input').fill(text);
+      await page.getByTestId('sandbox-send').click();
+      // The lead's message, then at least one reply of the agent.
+      await expect.poll(() => messages.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(before + 2);
+    };
+    await expect.poll(() => messages.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    await sendAsLead('ASAP');
+    await sendAsLead('$25k');
+
+    const options = page.getByTestId('sandbox-option');
+    await options.first().waitFor({ timeout: 20_000 });
+    expect(await options.count()).toBeGreaterThanOrEqual(2);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await keepScreenshot(page, 'sandbox-slots');
+    await options.first().click();
+    await page.getByTestId('sandbox-booked').waitFor({ timeout: 20_000 });
+    await keepScreenshot(page, 'sandbox-booked');
+
+    const leadId = await findLeadId('james@acme-sandbox.test');
+    const bookings = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/leads/${leadId}/bookings`,
+      headers: workspace.headers,
+    });
+    expect(bookings.json().data).toHaveLength(1);
+    expect(bookings.json().data[0]).toMatchObject({ status: 'confirmed', userId: workspace.admin.userId });
+    await context.close();
+  });
+
+  it('takes over a conversation in the inbox, replies, and sees the lead answer live', async () => {
+    const captured = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
+      headers: workspace.headers,
+      payload: { firstName: 'Léa', lastName: 'Martin', email: 'lea.martin@inbox-live.test', language: 'fr' },
+    });
+    const leadId = captured.json().id as string;
+    const opened = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sandbox/leads/${leadId}/messages`,
+      headers: workspace.headers,
+      payload: { text: 'Bonjour, je voudrais parler à quelqu’un de votre équipe commerciale' },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const conversationId = opened.json().conversation.id as string;
+
+    const context = await newUserContext(browser, { locale: 'fr-FR' });
+    const page = await context.newPage();
+    await signIn(page, baseUrl, workspace.adminEmail);
+    await page.goto(`${baseUrl}/inbox/${conversationId}`);
+    const thread = page.getByTestId('conversation-thread');
+    await thread.waitFor();
+    expect(await page.getByTestId('reply-input').isDisabled()).toBe(true);
+    await page.getByTestId('takeover-button').click();
+    await expect.poll(() => page.getByTestId('reply-input').isDisabled()).toBe(false);
+    await page.getByTestId('reply-input').fill('Bonjour Léa, je suis Camille, je vous appelle quand ?');
+    await page.getByRole('button', { name: 'Envoyer' }).first().click();
+    await thread.getByText('je vous appelle quand ?').waitFor();
+
+    // The lead answers from their phone: the message arrives through the stream, without a reload.
+    const navigations: string[] = [];
+    page.on('framenavigated', (frame) => navigations.push(frame.url()));
+    const answered = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sandbox/leads/${leadId}/messages`,
+      headers: workspace.headers,
+      payload: { text: 'Demain à 10 h, ça me va' },
+    });
+    expect(answered.statusCode, answered.body).toBe(201);
+    await thread.getByText('Demain à 10 h, ça me va').waitFor({ timeout: 10_000 });
+    expect(navigations).toEqual([]);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await keepScreenshot(page, 'inbox');
+    await context.close();
+  });
+});

@@ -1,0 +1,43 @@
+import type { Catalogue } from '../../app/i18n.tsx';
+
+/** The settings frame: title, sub-navigation, words every section uses. */
+export const settingsMessages = {
+  en: {
+    title: 'Settings',
+    sectionsNav: 'Settings sections',
+    section_scoring: 'Scoring grid',
+    section_qualification: 'Qualification',
+    section_agent: 'Agent',
+    section_channels: 'Channels',
+    section_users: 'Users and API keys',
+    section_demo: 'Demo data',
+    section_sequences: 'Sequences',
+    section_routing: 'Routing and teams',
+    section_scheduling: 'Scheduling',
+    unknownSection: 'This settings section does not exist.',
+    savedAt: 'Saved.',
+    readOnly: 'Only administrators and marketers can change these settings.',
+    adminOnly: 'Only administrators can see and change this section.',
+    notAvailable: 'Not available on this server.',
+    fixErrors: 'Fix the fields marked below.',
+  },
+  fr: {
+    title: 'Paramètres',
+    sectionsNav: 'Sections des paramètres',
+    section_scoring: 'Grille de scoring',
+    section_qualification: 'Qualification',
+    section_agent: 'Agent',
+    section_channels: 'Canaux',
+    section_users: 'Utilisateurs et clés d’API',
+    section_demo: 'Données de démonstration',
+    section_sequences: 'Séquences',
+    section_routing: 'Attribution et équipes',
+    section_scheduling: 'Prise de rendez-vous',
+    unknownSection: 'Cette section des paramètres n’existe pas.',
+    savedAt: 'Enregistré.',
+    readOnly: 'Seuls les administrateurs et les marketeurs peuvent modifier ces paramètres.',
+    adminOnly: 'Seuls les administrateurs peuvent voir et modifier cette section.',
+    notAvailable: 'Non disponible sur ce serveur.',
+    fixErrors: 'Corrigez les champs signalés ci-dessous.',
+  },
+} satisfies Catalogue;
