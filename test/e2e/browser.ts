@@ -3,7 +3,15 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { TEST_PASSWORD, type TestContext, testDatabaseKind } from '../harness.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { type Clock, systemClock } from '../../src/platform/clock.ts';
+import {
+  createTestContext,
+  TEST_PASSWORD,
+  type TestContext,
+  type TestWorkspace,
+  testDatabaseKind,
+} from '../harness.ts';
 
 // End-to-end tests drive Debian's Chromium (never a downloaded browser) against the real server and the
 // built web app. Without Chromium they are skipped with this message printed.
@@ -22,6 +30,53 @@ export async function launchBrowser(): Promise<Browser> {
 export async function listen(t: TestContext): Promise<string> {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   return `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+}
+
+/** What a browser suite's tests use; every field is filled by its beforeAll (never when Chromium is missing). */
+export interface BrowserSuite {
+  t: TestContext;
+  workspace: TestWorkspace;
+  browser: Browser;
+  /** The listening server, e.g. `http://127.0.0.1:43210`. */
+  baseUrl: string;
+}
+
+export interface BrowserSuiteOptions {
+  /** Start the job workers (the agent's replies, bookings' e-mails…). */
+  workers?: boolean;
+  /** Serve the built web app (default); pages the server renders itself do not need it. */
+  web?: boolean;
+  /** Default: the system clock, since the browser's own clock runs in real time too. */
+  clock?: Clock;
+  /** Seeds the workspace (through `t.app.inject`…) once it exists, before the server listens. */
+  prepare?(suite: Pick<BrowserSuite, 't' | 'workspace'>): Promise<void>;
+}
+
+/**
+ * Registers the hooks every browser suite needs: a test context with one workspace, the server listening on
+ * a free port and Chromium launched before the tests, everything closed after them. Call it at the top of
+ * the test file; read the fields of the answered object inside the tests, not before they run.
+ */
+export function setUpBrowserSuite(name: string, options: BrowserSuiteOptions = {}): BrowserSuite {
+  warnIfNoChromium(name);
+  const suite = {} as Partial<BrowserSuite>;
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    suite.t = await createTestContext({
+      clock: options.clock ?? systemClock,
+      web: options.web ?? true,
+      workers: options.workers ?? false,
+    });
+    suite.workspace = await suite.t.createWorkspace();
+    await options.prepare?.({ t: suite.t, workspace: suite.workspace });
+    suite.baseUrl = await listen(suite.t);
+    suite.browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.t?.close();
+  });
+  return suite as BrowserSuite;
 }
 
 /** A browser context in a given language and time zone, like a user's machine. */

@@ -1,70 +1,36 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/platform/clock.ts';
-import { createTestContext, type TestContext, type TestWorkspace } from '../harness.ts';
+import { describe, expect, it } from 'vitest';
+import { makeAvailableAllDay } from '../factories.ts';
 import {
   hasChromium,
   keepScreenshot,
-  launchBrowser,
-  listen,
   newUserContext,
   seriousAccessibilityViolations,
+  setUpBrowserSuite,
   signIn,
-  warnIfNoChromium,
 } from './browser.ts';
 
 // The sandbox (a newcomer plays a lead until the agent offers a slot and books it) and the inbox (a person
 // takes over and sees the lead's next message arrive live), in Chromium against the real server and workers.
-warnIfNoChromium('sandbox and inbox browser test');
-
-let t: TestContext;
-let workspace: TestWorkspace;
-let browser: Browser;
-let baseUrl: string;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  t = await createTestContext({ clock: systemClock, workers: true, web: true });
-  workspace = await t.createWorkspace();
-  // The agent offers the owner's real free times: the admin who plays the lead owns it and is free all week.
-  const allDay = [{ start: '00:00', end: '24:00' }];
-  const availability = await t.app.inject({
-    method: 'PUT',
-    url: `/api/v1/users/${workspace.admin.userId}/availability`,
-    headers: workspace.headers,
-    payload: {
-      timezone: 'Europe/Paris',
-      weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-      overrides: [],
-      outOfOffice: [],
-      bufferBeforeMinutes: 0,
-      bufferAfterMinutes: 0,
-      minNoticeMinutes: 60,
-      maxPerDay: 20,
-    },
-  });
-  expect(availability.statusCode, availability.body).toBe(200);
-  const meetingType = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/meeting-types',
-    headers: workspace.headers,
-    payload: { name: 'Découverte', slug: 'decouverte', durationMinutes: 30, location: { kind: 'phone' } },
-  });
-  expect(meetingType.statusCode, meetingType.body).toBe(201);
-  baseUrl = await listen(t);
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
+const suite = setUpBrowserSuite('sandbox and inbox browser test', {
+  workers: true,
+  async prepare({ t, workspace }) {
+    // The agent offers the owner's real free times: the admin who plays the lead owns it and is free all week.
+    await makeAvailableAllDay(t, workspace, workspace.admin.userId!);
+    const meetingType = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/meeting-types',
+      headers: workspace.headers,
+      payload: { name: 'Découverte', slug: 'decouverte', durationMinutes: 30, location: { kind: 'phone' } },
+    });
+    expect(meetingType.statusCode, meetingType.body).toBe(201);
+  },
 });
 
 async function findLeadId(email: string): Promise<string> {
-  const found = await t.app.inject({
+  const found = await suite.t.app.inject({
     method: 'GET',
     url: `/api/v1/leads?q=${encodeURIComponent(email)}`,
-    headers: workspace.headers,
+    headers: suite.workspace.headers,
   });
   const id = found.json().data[0]?.id as string | undefined;
   if (!id) throw new Error(`no lead with ${email}`);
@@ -73,9 +39,9 @@ async function findLeadId(email: string): Promise<string> {
 
 describe.skipIf(!hasChromium)('sandbox and inbox', () => {
   it('plays a lead in the sandbox until the agent offers slots, then books one', async () => {
-    const context = await newUserContext(browser);
+    const context = await newUserContext(suite.browser);
     const page = await context.newPage();
-    await signIn(page, baseUrl, workspace.adminEmail);
+    await signIn(page, suite.baseUrl, suite.workspace.adminEmail);
     await page.getByRole('link', { name: 'Sandbox' }).click();
     await page.getByLabel('First name').fill('James');
     await page.getByLabel('Company').fill('Acme');
@@ -109,37 +75,40 @@ describe.skipIf(!hasChromium)('sandbox and inbox', () => {
     await keepScreenshot(page, 'sandbox-booked');
 
     const leadId = await findLeadId('james@acme-sandbox.test');
-    const bookings = await t.app.inject({
+    const bookings = await suite.t.app.inject({
       method: 'GET',
       url: `/api/v1/leads/${leadId}/bookings`,
-      headers: workspace.headers,
+      headers: suite.workspace.headers,
     });
     expect(bookings.json().data).toHaveLength(1);
-    expect(bookings.json().data[0]).toMatchObject({ status: 'confirmed', userId: workspace.admin.userId });
+    expect(bookings.json().data[0]).toMatchObject({
+      status: 'confirmed',
+      userId: suite.workspace.admin.userId,
+    });
     await context.close();
   });
 
   it('takes over a conversation in the inbox, replies, and sees the lead answer live', async () => {
-    const captured = await t.app.inject({
+    const captured = await suite.t.app.inject({
       method: 'POST',
       url: '/api/v1/leads',
-      headers: workspace.headers,
+      headers: suite.workspace.headers,
       payload: { firstName: 'Léa', lastName: 'Martin', email: 'lea.martin@inbox-live.test', language: 'fr' },
     });
     const leadId = captured.json().id as string;
-    const opened = await t.app.inject({
+    const opened = await suite.t.app.inject({
       method: 'POST',
       url: `/api/v1/sandbox/leads/${leadId}/messages`,
-      headers: workspace.headers,
+      headers: suite.workspace.headers,
       payload: { text: 'Bonjour, je voudrais parler à quelqu’un de votre équipe commerciale' },
     });
     expect(opened.statusCode, opened.body).toBe(201);
     const conversationId = opened.json().conversation.id as string;
 
-    const context = await newUserContext(browser, { locale: 'fr-FR' });
+    const context = await newUserContext(suite.browser, { locale: 'fr-FR' });
     const page = await context.newPage();
-    await signIn(page, baseUrl, workspace.adminEmail);
-    await page.goto(`${baseUrl}/inbox/${conversationId}`);
+    await signIn(page, suite.baseUrl, suite.workspace.adminEmail);
+    await page.goto(`${suite.baseUrl}/inbox/${conversationId}`);
     const thread = page.getByTestId('conversation-thread');
     await thread.waitFor();
     expect(await page.getByTestId('reply-input').isDisabled()).toBe(true);
@@ -152,10 +121,10 @@ describe.skipIf(!hasChromium)('sandbox and inbox', () => {
     // The lead answers from their phone: the message arrives through the stream, without a reload.
     const navigations: string[] = [];
     page.on('framenavigated', (frame) => navigations.push(frame.url()));
-    const answered = await t.app.inject({
+    const answered = await suite.t.app.inject({
       method: 'POST',
       url: `/api/v1/sandbox/leads/${leadId}/messages`,
-      headers: workspace.headers,
+      headers: suite.workspace.headers,
       payload: { text: 'Demain à 10 h, ça me va' },
     });
     expect(answered.statusCode, answered.body).toBe(201);

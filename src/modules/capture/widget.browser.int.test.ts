@@ -1,95 +1,82 @@
-import fs from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext, type TestWorkspace } from '../../../test/harness.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hasChromium, setUpBrowserSuite } from '../../../test/e2e/browser.ts';
+import { ManualClock } from '../../platform/clock.ts';
 import { getConsentHistory } from '../privacy/index.ts';
 import { CONSENT_TEXT, contactForm, formsClient } from './forms.fixtures.ts';
 
 // The widget in a real headless Chromium (Debian's, never a downloaded one), embedded in a page served by
 // a second server on another port: another origin, as on a customer's site.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn(`form widget browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-
-let t: TestContext;
-let workspace: TestWorkspace;
 let client: ReturnType<typeof formsClient>;
-let browser: Browser;
 let site: Server;
-let chaudUrl: string;
 let siteUrl: string;
 let frenchKey: string;
 let frenchFormId: string;
 let englishKey: string;
 const THANK_YOU = 'Merci ! Un conseiller vous répond sous 24 h.';
 
+const suite = setUpBrowserSuite('form widget browser test', {
+  // The widget and the form endpoint are the server's own: no web app. The clock stands still, as in the
+  // other capture tests.
+  web: false,
+  clock: new ManualClock(new Date()),
+  async prepare({ t, workspace }) {
+    client = formsClient(t, workspace, '198.18.9');
+    site = createServer((request, response) => {
+      const path = new URL(request.url ?? '/', 'http://site').pathname;
+      const html =
+        path === '/landing'
+          ? landingPage()
+          : '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Accueil</title></head>' +
+            '<body><a href="/landing?utm_source=newsletter&utm_campaign=printemps&utm_medium=email&offre=pro">Contact</a></body></html>';
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(html);
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+
+    const french = await client.createForm(
+      contactForm({
+        allowedOrigins: [siteUrl],
+        successMessage: THANK_YOU,
+        fields: [
+          { name: 'email', type: 'email', label: 'E-mail professionnel', required: true, mapTo: 'email' },
+          { name: 'prenom', label: 'Prénom', mapTo: 'firstName' },
+          { name: 'budget', label: 'Budget', type: 'select', options: ['<10k', '10-50k', '>50k'] },
+          { name: 'message', label: 'Votre message', type: 'textarea' },
+          { name: 'rgpd', type: 'checkbox' },
+          // Filled from the host page's query string.
+          { name: 'offre', type: 'hidden' },
+        ],
+      }),
+    );
+    frenchKey = french.key;
+    frenchFormId = french.id;
+    englishKey = (await client.createForm(contactForm({ allowedOrigins: [siteUrl] }))).key;
+  },
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => (site ? site.close(resolve) : resolve(undefined)));
+});
+
 // The host page styles plain elements harshly: the widget's shadow root must keep its form visible.
 const landingPage = () => `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Acme — Contact</title>
 <style>form,label,button{display:none !important}</style></head>
 <body><h1>Contactez Acme</h1>
-<script src="${chaudUrl}/widget.js" data-form="${frenchKey}" data-lang="fr" async></script>
+<script src="${suite.baseUrl}/widget.js" data-form="${frenchKey}" data-lang="fr" async></script>
 <p>Vous préférez l’anglais ?</p>
 <div id="english-form"></div>
-<script src="${chaudUrl}/widget.js" data-form="${englishKey}" data-target="#english-form" data-lang="en" async></script>
+<script src="${suite.baseUrl}/widget.js" data-form="${englishKey}" data-target="#english-form" data-lang="en" async></script>
 </body></html>`;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  t = await createTestContext();
-  workspace = await t.createWorkspace();
-  client = formsClient(t, workspace, '198.18.9');
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  chaudUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-
-  site = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://site').pathname;
-    const html =
-      path === '/landing'
-        ? landingPage()
-        : '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Accueil</title></head>' +
-          '<body><a href="/landing?utm_source=newsletter&utm_campaign=printemps&utm_medium=email&offre=pro">Contact</a></body></html>';
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(html);
-  });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-
-  const french = await client.createForm(
-    contactForm({
-      allowedOrigins: [siteUrl],
-      successMessage: THANK_YOU,
-      fields: [
-        { name: 'email', type: 'email', label: 'E-mail professionnel', required: true, mapTo: 'email' },
-        { name: 'prenom', label: 'Prénom', mapTo: 'firstName' },
-        { name: 'budget', label: 'Budget', type: 'select', options: ['<10k', '10-50k', '>50k'] },
-        { name: 'message', label: 'Votre message', type: 'textarea' },
-        { name: 'rgpd', type: 'checkbox' },
-        // Filled from the host page's query string.
-        { name: 'offre', type: 'hidden' },
-      ],
-    }),
-  );
-  frenchKey = french.key;
-  frenchFormId = french.id;
-  englishKey = (await client.createForm(contactForm({ allowedOrigins: [siteUrl] }))).key;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (site ? site.close(resolve) : resolve(undefined)));
-  await t?.close();
-});
 
 describe('embeddable form widget', () => {
   it.skipIf(!hasChromium)(
     'renders on another site, checks answers, shows server errors and captures the lead with UTM and consent',
     async () => {
-      const page = await browser.newPage({ locale: 'fr-FR' });
+      const page = await suite.browser.newPage({ locale: 'fr-FR' });
       const pageErrors: string[] = [];
       page.on('pageerror', (error) => pageErrors.push(error.message));
       await page.goto(`${siteUrl}/`);
@@ -137,7 +124,7 @@ describe('embeddable form widget', () => {
       const held = new Promise<void>((resolve) => {
         release = resolve;
       });
-      await page.route(`${chaudUrl}/f/${frenchKey}`, async (route) => {
+      await page.route(`${suite.baseUrl}/f/${frenchKey}`, async (route) => {
         if (route.request().method() === 'POST') await held;
         await route.continue();
       });
@@ -149,10 +136,10 @@ describe('embeddable form widget', () => {
 
       const [lead] = await client.findLeadByEmail('lou.bernard@client.fr');
       expect(lead).toBeDefined();
-      const full = await t.app.inject({
+      const full = await suite.t.app.inject({
         method: 'GET',
         url: `/api/v1/leads/${lead!.id}`,
-        headers: workspace.headers,
+        headers: suite.workspace.headers,
       });
       expect(full.json()).toMatchObject({
         firstName: 'Lou',
@@ -166,7 +153,7 @@ describe('embeddable form widget', () => {
           referrer: `${siteUrl}/`,
         },
       });
-      const history = await getConsentHistory(t.ctx.db, workspace.workspaceId, lead!.id);
+      const history = await getConsentHistory(suite.t.ctx.db, suite.workspace.workspaceId, lead!.id);
       expect(history).toEqual([
         expect.objectContaining({
           purpose: 'sales_contact',
@@ -184,7 +171,7 @@ describe('embeddable form widget', () => {
   it.skipIf(!hasChromium)(
     'renders a second widget in English and stores nothing when a bot fills the honeypot',
     async () => {
-      const page = await browser.newPage({ locale: 'fr-FR' });
+      const page = await suite.browser.newPage({ locale: 'fr-FR' });
       await page.goto(`${siteUrl}/landing`);
       const widget = page.locator('#english-form');
       const send = widget.getByRole('button', { name: 'Send' });

@@ -41,12 +41,15 @@ export {
 } from './channels/whatsapp/index.ts';
 export { createConversationChannels, linkSigningSecret } from './channels.factory.ts';
 export { CONVERSATION_EVENTS_CHANNEL, type ConversationChange } from './conversation-events.ts';
-export { conversationErrors } from './conversations.errors.ts';
 export {
   type ConversationHistoryInput,
+  deleteConversationsForLeads,
+  recordConversationHistory,
+} from './conversation-history.service.ts';
+export { conversationErrors } from './conversations.errors.ts';
+export {
   type ConversationRow,
   conversationEffectPrefix,
-  deleteConversationsForLeads,
   findConversation,
   findLeadConversation,
   findMessage,
@@ -54,7 +57,6 @@ export {
   type MessageRow,
   openConversation,
   queueOutboundMessage,
-  recordConversationHistory,
   recordInboundMessage,
   SEND_MESSAGE_EFFECT,
   updateConversation,

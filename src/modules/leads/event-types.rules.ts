@@ -22,6 +22,7 @@ export const SYSTEM_EVENT_TYPES = [
   'lead_updated',
   'lead_merged',
   'consent_changed',
+  'temperature_changed',
 ] as const;
 
 const CUSTOM_TYPE = /^x-[a-z0-9][a-z0-9_.-]{0,62}$/;

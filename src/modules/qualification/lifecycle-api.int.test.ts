@@ -35,6 +35,18 @@ describe('automatic lifecycle and temperature', () => {
       source: 'system',
       properties: { from: 'lead', to: 'mql', reason: 'score 60 ≥ MQL threshold 50', automatic: true },
     });
+    // Cold → warm at 45 is the one temperature move, kept as history with the band that decided it.
+    const temperatureMoves = await api.eventsOfType(lead.id, 'temperature_changed');
+    expect(temperatureMoves).toHaveLength(1);
+    expect(temperatureMoves[0]).toMatchObject({
+      source: 'qualification',
+      properties: {
+        from: 'cold',
+        to: 'warm',
+        reason: expect.stringMatching(/^score>=\d+$/),
+        automatic: true,
+      },
+    });
   });
 
   it('makes a lead hot on a demo request whatever its score', async () => {

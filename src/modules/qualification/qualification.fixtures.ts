@@ -59,7 +59,11 @@ export function qualificationClient(test: TestContext, workspace: TestWorkspace)
       return response.json() as { stage: string; temperature: string; score: number; fitScore: number };
     },
     /** The lead's stage_changed events, oldest first. */
-    async stageEvents(leadId: string) {
+    stageEvents(leadId: string) {
+      return this.eventsOfType(leadId, 'stage_changed');
+    },
+    /** The lead's events of one type, oldest first. */
+    async eventsOfType(leadId: string, type: string) {
       const response = await inject({
         method: 'GET',
         url: `/api/v1/leads/${leadId}/timeline`,
@@ -71,7 +75,7 @@ export function qualificationClient(test: TestContext, workspace: TestWorkspace)
         source: string;
         properties: Record<string, unknown>;
       }[];
-      return events.filter((event) => event.type === 'stage_changed').reverse();
+      return events.filter((event) => event.type === type).reverse();
     },
     putBant(
       leadId: string,

@@ -1,7 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { type Actor, systemActor } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { applyLeadTemperatures, changeLeadStage, findVisibleLead, leads } from '../leads/index.ts';
+import {
+  appendEvents,
+  applyLeadTemperatures,
+  changeLeadStage,
+  findVisibleLead,
+  leads,
+} from '../leads/index.ts';
 import {
   decideTemperature,
   type EventFact,
@@ -93,6 +99,19 @@ export async function reassessLeads(
     };
   }
   await applyLeadTemperatures(tx, workspaceId, temperatureUpdates, now);
+  // The temperature's history, for the lead's story: one event per change with the rule that decided it.
+  await appendEvents(
+    tx,
+    temperatureUpdates.map(({ leadId }) => ({
+      workspaceId,
+      leadId,
+      type: 'temperature_changed',
+      occurredAt: now,
+      receivedAt: now,
+      source: 'qualification',
+      properties: { ...changeOf(leadId).temperature, automatic: true },
+    })),
+  );
 
   if (settings.isAutoLifecycle) {
     const { mql, sql } = grid.settings.thresholds;

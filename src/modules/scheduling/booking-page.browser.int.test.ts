@@ -1,68 +1,34 @@
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext, type TestWorkspace } from '../../../test/harness.ts';
-import { systemClock } from '../../platform/clock.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, setUpBrowserSuite } from '../../../test/e2e/browser.ts';
+import { makeAvailableAllDay } from '../../../test/factories.ts';
 
 // The booking page in a real headless Chromium (Debian's, never a downloaded one): a lead picks a
 // time, gives their details and books, without any script on the page.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn(`booking page browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-
-let t: TestContext;
-let workspace: TestWorkspace;
-let browser: Browser;
-let baseUrl: string;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  t = await createTestContext({ clock: systemClock, workers: true });
-  workspace = await t.createWorkspace();
-  const rep = await t.createMember(workspace, 'sales_rep', 'page-rep@chaud.test');
-  await t.ctx.handle.query("UPDATE users SET slug = 'camille-page', name = 'Camille Martin' WHERE id = $1", [
-    rep.userId,
-  ]);
-  // Every day 00:00–24:00: the test books whatever the time it runs at.
-  const allDay = [{ start: '00:00', end: '24:00' }];
-  const saved = await t.app.inject({
-    method: 'PUT',
-    url: `/api/v1/users/${rep.userId}/availability`,
-    headers: workspace.headers,
-    payload: {
-      timezone: 'Europe/Paris',
-      weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-      overrides: [],
-      outOfOffice: [],
-      bufferBeforeMinutes: 0,
-      bufferAfterMinutes: 0,
-      minNoticeMinutes: 60,
-      maxPerDay: 20,
-    },
-  });
-  expect(saved.statusCode, saved.body).toBe(200);
-  await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/meeting-types',
-    headers: workspace.headers,
-    payload: { name: 'Découverte', slug: 'decouverte', durationMinutes: 30, location: { kind: 'phone' } },
-  });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
+const suite = setUpBrowserSuite('booking page browser test', {
+  workers: true,
+  // The server renders the booking page itself: no web app needed.
+  web: false,
+  async prepare({ t, workspace }) {
+    const rep = await t.createMember(workspace, 'sales_rep', 'page-rep@chaud.test');
+    await t.ctx.handle.query(
+      "UPDATE users SET slug = 'camille-page', name = 'Camille Martin' WHERE id = $1",
+      [rep.userId],
+    );
+    // Every day 00:00–24:00: the test books whatever the time it runs at.
+    await makeAvailableAllDay(t, workspace, rep.userId);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/meeting-types',
+      headers: workspace.headers,
+      payload: { name: 'Découverte', slug: 'decouverte', durationMinutes: 30, location: { kind: 'phone' } },
+    });
+  },
 });
 
 describe('booking page', () => {
   it.skipIf(!hasChromium)('books a meeting from a phone-sized browser, in French', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
-    await page.goto(`${baseUrl}/book/camille-page?lang=fr&tz=Europe/Paris`);
+    const page = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+    await page.goto(`${suite.baseUrl}/book/camille-page?lang=fr&tz=Europe/Paris`);
     expect(await page.textContent('h1')).toBe('Prendre rendez-vous avec Camille Martin');
     const slot = page.locator('input[name="start"]').first();
     const start = await slot.getAttribute('value');
@@ -72,7 +38,7 @@ describe('booking page', () => {
     await page.check('input[name="consent"]');
     await Promise.all([page.waitForURL(/\/book\/camille-page$/), page.click('button:has-text("Réserver")')]);
     expect(await page.textContent('h1')).toBe('Rendez-vous confirmé');
-    const rows = await t.ctx.handle.query<{ start_at: Date; source: string }>(
+    const rows = await suite.t.ctx.handle.query<{ start_at: Date; source: string }>(
       "SELECT b.start_at, b.source FROM bookings b JOIN leads l ON l.id = b.lead_id WHERE l.email = 'lina@client.fr'",
     );
     expect(rows).toHaveLength(1);
@@ -80,8 +46,8 @@ describe('booking page', () => {
     expect(rows[0]!.source).toBe('booking_page');
 
     // The same time again, from another browser: taken, said plainly, nothing booked twice.
-    const other = await browser.newPage({ locale: 'fr-FR' });
-    await other.goto(`${baseUrl}/book/camille-page?lang=fr`);
+    const other = await suite.browser.newPage({ locale: 'fr-FR' });
+    await other.goto(`${suite.baseUrl}/book/camille-page?lang=fr`);
     await other.evaluate((value) => {
       const input = document.querySelector('input[name="start"]') as HTMLInputElement;
       input.value = value ?? '';

@@ -16,6 +16,13 @@ export {
   ZTimeZone,
 } from './availability.schemas.ts';
 // Persistence, bookings and HTTP.
+export {
+  deleteAvailabilitiesForUsers,
+  deleteBookingsForLeads,
+  deleteMeetingTypeIfUnused,
+  ensureMeetingType,
+  recordBookingHistory,
+} from './booking-history.service.ts';
 export { bookingDto, bookingIcs, bookingIcsFor } from './booking-ics.ts';
 export { bookingPagesRoutes } from './booking-pages.routes.ts';
 // Signed links: reschedule/cancel a booking; a rep's private calendar feed.
@@ -58,17 +65,12 @@ export { schedulingErrors } from './scheduling.errors.ts';
 export { schedulingRoutes } from './scheduling.routes.ts';
 export {
   type BookingRow,
-  deleteAvailabilitiesForUsers,
-  deleteBookingsForLeads,
-  deleteMeetingTypeIfUnused,
-  ensureMeetingType,
   findBooking,
   findWorkspaceUser,
   getAvailability,
   insertBooking,
   listFeedBookings,
   listSlots,
-  recordBookingHistory,
   updateBooking,
 } from './scheduling.service.ts';
 export { availabilities, bookings, meetingTypes } from './scheduling.tables.ts';

@@ -23,6 +23,7 @@ export const MAX_EVENT_FEATURES = 30;
 /** Types that say what Chaud or a rep did, or the outcome itself, not what the lead did. */
 const NON_BEHAVIOUR_EVENT_TYPES = new Set([
   'stage_changed',
+  'temperature_changed',
   'lead_captured',
   'lead_updated',
   'lead_merged',

@@ -1,29 +1,22 @@
 import { api } from '../../app/api.ts';
 import type { Lead, User } from '../../app/domain.ts';
+import { STAGES, TEMPERATURES } from '../../app/domain.ts';
 import { useFormat, useT } from '../../app/i18n.tsx';
 import { common } from '../../app/messages.ts';
 import { Card, ErrorBanner, Loading, StageBadge, TemperatureBadge } from '../../app/ui.tsx';
 import { useApi } from '../../app/use-api.ts';
+import { type LeadLabelKey, labelOf, leadLabels } from './labels.ts';
 import type { LeadScore, TimelineEvent, TimelinePage } from './lead-data.ts';
 import { leadMessages } from './messages.ts';
 
-const STAGE_NAMES = [
-  'subscriber',
-  'lead',
-  'mql',
-  'sql',
-  'opportunity',
-  'customer',
-  'disqualified',
-  'recycled',
-];
-const TEMPERATURE_NAMES = ['cold', 'warm', 'hot'];
+const STAGE_NAMES: readonly string[] = STAGES;
+const TEMPERATURE_NAMES: readonly string[] = TEMPERATURES;
 
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
 /**
- * Stage moves come from the `stage_changed` events (with who and why); temperature moves are not events,
- * so the current temperature is shown with the score changes that drive it.
+ * Stage and temperature moves come from the `stage_changed` and `temperature_changed` events (with who
+ * and why), shown with the score changes that drive the temperature.
  */
 export function HistorySection({ lead, users, version }: { lead: Lead; users: User[]; version: number }) {
   const t = useT(leadMessages);
@@ -100,8 +93,28 @@ export function HistorySection({ lead, users, version }: { lead: Lead; users: Us
   );
 }
 
+/** Temperature reasons are codes (`score>=60`, `signal:demo_requested`); stage reasons are people's words. */
+function readableReason(
+  reason: string | null,
+  t: (
+    key: 'reasonScoreAtLeast' | 'reasonScoreBelow' | 'reasonSignal',
+    values?: Record<string, string>,
+  ) => string,
+  tl: (key: LeadLabelKey) => string,
+): string {
+  if (!reason) return '—';
+  const atLeast = /^score>=(\d+(?:\.\d+)?)$/.exec(reason);
+  if (atLeast) return t('reasonScoreAtLeast', { points: atLeast[1]! });
+  const below = /^score<(\d+(?:\.\d+)?)$/.exec(reason);
+  if (below) return t('reasonScoreBelow', { points: below[1]! });
+  if (reason.startsWith('signal:'))
+    return t('reasonSignal', { signal: labelOf(tl, 'event_', reason.slice(7)) });
+  return reason;
+}
+
 function MoveRow({ event, who }: { event: TimelineEvent; who: string | null }) {
   const t = useT(leadMessages);
+  const tl = useT(leadLabels);
   const tc = useT(common);
   const format = useFormat();
   const from = text(event.properties.from);
@@ -119,7 +132,7 @@ function MoveRow({ event, who }: { event: TimelineEvent; who: string | null }) {
       <td>{badge(from)}</td>
       <td>{badge(to)}</td>
       <td>
-        {text(event.properties.reason) ?? '—'} <span className="muted">({how})</span>
+        {readableReason(text(event.properties.reason), t, tl)} <span className="muted">({how})</span>
         {event.properties.confirmation === true && <span className="muted"> · {tc('confirm')}</span>}
       </td>
     </tr>

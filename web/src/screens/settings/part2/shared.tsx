@@ -60,16 +60,6 @@ export function userLabel(users: readonly User[] | undefined, id: string | null 
 }
 
 /** Lifecycle stages and temperatures as the server names them. */
-export const LIFECYCLE = [
-  'subscriber',
-  'lead',
-  'mql',
-  'sql',
-  'opportunity',
-  'customer',
-  'disqualified',
-  'recycled',
-] as const;
-export const TEMPERATURE_NAMES = ['cold', 'warm', 'hot'] as const;
+export { STAGES as LIFECYCLE, TEMPERATURES as TEMPERATURE_NAMES } from '../../../app/domain.ts';
 export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
