@@ -15,6 +15,13 @@ export interface ChaudProcess {
   url: string;
 }
 
+// Every child still running when the test process ends is killed: a test that times out while a child is
+// starting must not leave a server behind (it would hold its port and data folder after the run).
+const liveChildren = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of liveChildren) child.kill('SIGKILL');
+});
+
 /** Starts `chaud serve` with `env` and resolves once it listens (45 s at most). */
 export function startChaud(env: Record<string, string>): Promise<ChaudProcess> {
   return new Promise((resolve, reject) => {
@@ -22,6 +29,8 @@ export function startChaud(env: Record<string, string>): Promise<ChaudProcess> {
       cwd: ROOT,
       env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
     });
+    liveChildren.add(child);
+    child.once('exit', () => liveChildren.delete(child));
     let output = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

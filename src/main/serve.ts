@@ -3,7 +3,7 @@ import path from 'node:path';
 import { buildApp } from '../app.ts';
 import type { Config } from '../config/env.ts';
 import { ensureInitialWorkspace, type InitialCredentials } from '../modules/access/index.ts';
-import { applyWhatsAppEnvironment, warmUpNlu } from '../modules/conversations/index.ts';
+import { applyWhatsAppEnvironment, startNluThread } from '../modules/conversations/index.ts';
 import type { AppContext } from '../platform/context.ts';
 import { closeAppContext, createAppContext } from './context.ts';
 import { ensureWebBuild, WEB_DIST_DIR } from './web-build.ts';
@@ -51,10 +51,9 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
       { workspaceId: whatsappWorkspace },
       'WhatsApp number connected from WHATSAPP_* variables',
     );
-  // Trains the intent classifier now (a few seconds) rather than in the first lead's turn.
-  const nluReady = warmUpNlu().catch((error: unknown) =>
-    ctx.logger.error({ err: error }, 'NLU warm-up failed'),
-  );
+  // Messages are understood in a thread of their own, which trains its classifier now (a few seconds)
+  // rather than in the first lead's turn.
+  startNluThread();
   const webDistDir = await buildWebApp(ctx.logger);
   const app = await buildApp(ctx, { logger: true, webDistDir });
   if (options.workers) await ctx.jobs.startWorkers();
@@ -79,6 +78,5 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   if (credentials) printCredentials(credentials, url);
-  await nluReady;
   ctx.logger.info({ url, database: config.database.kind, workers: options.workers }, 'Chaud is listening');
 }

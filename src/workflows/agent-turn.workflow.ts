@@ -17,7 +17,7 @@ import {
   phraseReplies,
   queueOutboundMessage,
   type TurnInterpretation,
-  understandMessage,
+  understandLeadMessage,
   updateConversation,
   type WorkspaceAgentSettings,
 } from '../modules/conversations/index.ts';
@@ -96,8 +96,9 @@ export async function runAgentTurn(ctx: AppContext, messageId: string): Promise<
   const qualification = await loadQualificationSettings(ctx.db, message.workspaceId);
   const stateBefore = parseAgentState(before.agentState, before.language);
   const { text, choiceId } = inboundText(message);
-  // Understanding is pure and may take milliseconds: done before the transaction takes its locks.
-  const understanding = await understandMessage(text, {
+  // Understanding is pure and takes milliseconds of CPU: done before the transaction takes its locks, in
+  // the NLU thread when the process runs one.
+  const understanding = await understandLeadMessage(text, {
     language: before.language,
     now: ctx.clock.now(),
     timezone,

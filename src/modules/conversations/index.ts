@@ -82,6 +82,13 @@ export {
   FALLBACK_STATUS_CODES,
   queueEmailFallback,
 } from './message-dispatch.service.ts';
-export { type MessageUnderstanding, understandMessage, warmUpNlu } from './nlu/index.ts';
+export {
+  type MessageUnderstanding,
+  startNluThread,
+  stopNluThread,
+  understandLeadMessage,
+  understandMessage,
+  warmUpNlu,
+} from './nlu/index.ts';
 export { sendOwnerNotice } from './owner-notice.service.ts';
 export { webhooksRoutes } from './webhooks.routes.ts';

@@ -39,7 +39,7 @@ describe('automatic lifecycle and temperature', () => {
     const temperatureMoves = await api.eventsOfType(lead.id, 'temperature_changed');
     expect(temperatureMoves).toHaveLength(1);
     expect(temperatureMoves[0]).toMatchObject({
-      source: 'qualification',
+      source: 'system',
       properties: {
         from: 'cold',
         to: 'warm',

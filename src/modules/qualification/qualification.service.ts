@@ -108,7 +108,8 @@ export async function reassessLeads(
       type: 'temperature_changed',
       occurredAt: now,
       receivedAt: now,
-      source: 'qualification',
+      // Derived by Chaud, like automatic stage moves.
+      source: 'system',
       properties: { ...changeOf(leadId).temperature, automatic: true },
     })),
   );

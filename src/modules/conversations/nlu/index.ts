@@ -20,6 +20,7 @@ export {
   scoreLanguages,
 } from './language-detection.ts';
 export { type ExtractedNeed, extractNeed, type NeedExtractionOptions } from './need-extraction.ts';
+export { isNluThreadRunning, startNluThread, stopNluThread, understandLeadMessage } from './nlu-thread.ts';
 export { detectOptOut, type OptOutMatch } from './opt-out.rules.ts';
 export { analyzeSentiment, type Polarity, type Sentiment } from './sentiment.rules.ts';
 export {
