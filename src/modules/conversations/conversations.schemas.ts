@@ -108,6 +108,31 @@ export const ZConversation = z.object({
 });
 export type ConversationDto = z.infer<typeof ZConversation>;
 
+/** The lead's display fields, so the inbox shows a name without reading each lead. */
+export const ZConversationLead = z.object({
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  email: z.string().nullable(),
+  companyName: z.string().nullable(),
+});
+
+/** Preview of the newest message sent or received (internal notes left out: they are not the exchange). */
+export const ZLastMessage = z.object({
+  direction: z.enum(MESSAGE_DIRECTIONS),
+  author: z.enum(MESSAGE_AUTHORS),
+  kind: z.string(),
+  /** The first 140 characters of the body. */
+  text: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+/** A conversation as the inbox lists it: the conversation, its lead and its last message. */
+export const ZConversationListItem = ZConversation.extend({
+  lead: ZConversationLead,
+  lastMessage: ZLastMessage.nullable(),
+});
+export type ConversationListItemDto = z.infer<typeof ZConversationListItem>;
+
 export const ZConversationListQuery = z
   .object({
     needsHuman: z

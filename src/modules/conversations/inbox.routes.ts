@@ -10,6 +10,7 @@ import { CONVERSATION_EVENTS_CHANNEL, type ConversationChange } from './conversa
 import {
   ZAssignInput,
   ZConversation,
+  ZConversationListItem,
   ZConversationListQuery,
   ZMessage,
   ZSandboxMessageInput,
@@ -18,17 +19,17 @@ import {
 import {
   addNote,
   assignConversation,
-  getConversationWithMessages,
   getVisibleConversation,
-  listConversations,
   releaseConversation,
   sendManualMessage,
   takeOverConversation,
 } from './inbox.service.ts';
+import { getConversationWithMessages, listConversations } from './inbox-list.service.ts';
 
 const ZIdParams = z.object({ id: z.string().min(1).max(100) });
 const errors = { 400: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse };
-const ZConversationDetail = z.object({ conversation: ZConversation, messages: z.array(ZMessage) });
+// The detail's conversation has the list item's shape, so the inbox refreshes one row from it after a change.
+const ZConversationDetail = z.object({ conversation: ZConversationListItem, messages: z.array(ZMessage) });
 // A comment line every 25 s keeps proxies from closing an idle stream.
 const KEEP_ALIVE_MS = 25_000;
 
@@ -44,9 +45,9 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     schema: {
       tags: ['conversations'],
       summary:
-        'Conversations, newest activity first; `needsHuman=true` is the queue of conversations waiting for a person',
+        'Conversations, newest activity first, each with its lead (name, e-mail, company) and last message preview; `needsHuman=true` is the queue of conversations waiting for a person',
       querystring: ZConversationListQuery,
-      response: { 200: z.object({ data: z.array(ZConversation) }), ...errors },
+      response: { 200: z.object({ data: z.array(ZConversationListItem) }), ...errors },
     },
     handler: async (request) => ({ data: await listConversations(ctx.db, actorOf(request), request.query) }),
   });
@@ -88,7 +89,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   app.get('/api/v1/conversations/:id', {
     schema: {
       tags: ['conversations'],
-      summary: 'A conversation with its messages (oldest first, last 200)',
+      summary: 'A conversation (same shape as in the list) with its messages (oldest first, last 200)',
       params: ZIdParams,
       response: { 200: ZConversationDetail, ...errors },
     },
@@ -100,7 +101,7 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       tags: ['conversations'],
       summary: "A lead's conversations, one per channel",
       params: ZIdParams,
-      response: { 200: z.object({ data: z.array(ZConversation) }), ...errors },
+      response: { 200: z.object({ data: z.array(ZConversationListItem) }), ...errors },
     },
     handler: async (request) => {
       const actor = actorOf(request);

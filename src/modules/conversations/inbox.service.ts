@@ -1,9 +1,9 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import { users } from '../access/index.ts';
-import { findVisibleLead, leads } from '../leads/index.ts';
+import { findVisibleLead } from '../leads/index.ts';
 import { isWindowOpen, windowClosesAt } from './channels/whatsapp/index.ts';
 import { publishConversationChange } from './conversation-events.ts';
 import { conversationErrors } from './conversations.errors.ts';
@@ -12,12 +12,11 @@ import {
   type ConversationRow,
   conversationEffectPrefix,
   findConversation,
-  listConversationMessages,
   type MessageRow,
   queueOutboundMessage,
   updateConversation,
 } from './conversations.service.ts';
-import { conversations, messages } from './conversations.tables.ts';
+import { messages } from './conversations.tables.ts';
 
 export function toConversationDto(row: ConversationRow): ConversationDto {
   const closesAt = row.channel === 'whatsapp' ? windowClosesAt(row.lastInboundAt ?? undefined) : undefined;
@@ -75,44 +74,6 @@ export async function getVisibleConversation(
     if (!lead) throw conversationErrors.notFound(conversationId);
   }
   return conversation;
-}
-
-export interface ConversationListFilter {
-  needsHuman?: boolean;
-  leadId?: string;
-  channel?: ConversationRow['channel'];
-  status?: ConversationRow['status'];
-  assignedUserId?: string;
-  limit: number;
-  before?: string;
-}
-
-export async function listConversations(db: Database, actor: Actor, filter: ConversationListFilter) {
-  const conditions: SQL[] = [eq(conversations.workspaceId, actor.workspaceId)];
-  if (filter.needsHuman !== undefined) conditions.push(eq(conversations.needsHuman, filter.needsHuman));
-  if (filter.leadId) conditions.push(eq(conversations.leadId, filter.leadId));
-  if (filter.channel) conditions.push(eq(conversations.channel, filter.channel));
-  if (filter.status) conditions.push(eq(conversations.status, filter.status));
-  if (filter.assignedUserId) conditions.push(eq(conversations.assignedUserId, filter.assignedUserId));
-  if (filter.before) conditions.push(lt(conversations.updatedAt, new Date(filter.before)));
-  if (actor.role === 'sales_rep') conditions.push(eq(leads.ownerId, actor.userId ?? ''));
-  const rows = await db
-    .select({ conversation: conversations })
-    .from(conversations)
-    .innerJoin(
-      leads,
-      and(eq(leads.workspaceId, conversations.workspaceId), eq(leads.id, conversations.leadId)),
-    )
-    .where(and(...conditions))
-    .orderBy(desc(conversations.updatedAt), desc(conversations.id))
-    .limit(filter.limit);
-  return rows.map((row) => toConversationDto(row.conversation));
-}
-
-export async function getConversationWithMessages(db: Database, actor: Actor, conversationId: string) {
-  const conversation = await getVisibleConversation(db, actor, conversationId);
-  const rows = await listConversationMessages(db, actor.workspaceId, conversationId);
-  return { conversation: toConversationDto(conversation), messages: rows.map(toMessageDto) };
 }
 
 async function changeConversation(

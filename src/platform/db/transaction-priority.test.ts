@@ -35,6 +35,23 @@ describe('PriorityGate', () => {
     expect(order).toEqual(['holder', 'request 1', 'request 2', 'background 1', 'background 2']);
   });
 
+  it('lets the event loop turn before the next background transaction, so a request read then goes first', async () => {
+    const gate = new PriorityGate();
+    const order: string[] = [];
+    const first = deferred();
+    const holder = gate.run(false, async () => {
+      await first.promise;
+    });
+    const queued = gate.run(false, async () => void order.push('background'));
+    first.resolve();
+    // A webhook the event loop reads right after the holder's last query.
+    const request = new Promise<void>((resolve) =>
+      setImmediate(() => void gate.run(true, async () => void order.push('request')).then(resolve)),
+    );
+    await Promise.all([holder, queued, request]);
+    expect(order).toEqual(['request', 'background']);
+  });
+
   it('passes the gate on when the holder fails', async () => {
     const gate = new PriorityGate();
     await expect(gate.run(true, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');

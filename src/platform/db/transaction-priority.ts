@@ -20,9 +20,15 @@ interface Waiter {
   resolve: () => void;
 }
 
-/** One holder at a time; waiting requests before waiting background work, each in arrival order. */
+/**
+ * One holder at a time; waiting requests before waiting background work, each in arrival order.
+ * Between two background transactions the gate lets the event loop turn once (`setImmediate`): PGlite
+ * runs queries on this thread and a transaction's queries follow each other as promise continuations, so
+ * without that turn no request would even be read while background work is queued.
+ */
 export class PriorityGate {
   private isHeld = false;
+  private isYielding = false;
   private readonly urgent: Waiter[] = [];
   private readonly deferred: Waiter[] = [];
 
@@ -40,7 +46,8 @@ export class PriorityGate {
   }
 
   private acquire(isUrgent: boolean): Promise<void> {
-    if (!this.isHeld) {
+    const isFree = !this.isHeld && (isUrgent || (!this.isYielding && this.deferred.length === 0));
+    if (isFree) {
       this.isHeld = true;
       return Promise.resolve();
     }
@@ -48,9 +55,25 @@ export class PriorityGate {
   }
 
   private release(): void {
-    const next = this.urgent.shift() ?? this.deferred.shift();
-    if (next) next.resolve();
-    else this.isHeld = false;
+    this.isHeld = false;
+    const request = this.urgent.shift();
+    if (request) {
+      this.grant(request);
+      return;
+    }
+    if (this.deferred.length === 0 || this.isYielding) return;
+    this.isYielding = true;
+    setImmediate(() => {
+      this.isYielding = false;
+      if (this.isHeld) return;
+      const next = this.urgent.shift() ?? this.deferred.shift();
+      if (next) this.grant(next);
+    });
+  }
+
+  private grant(waiter: Waiter): void {
+    this.isHeld = true;
+    waiter.resolve();
   }
 }
 

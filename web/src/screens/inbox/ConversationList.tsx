@@ -1,16 +1,8 @@
-import type { Lead } from '../../app/domain.ts';
-import { leadName } from '../../app/domain.ts';
 import { useFormat, useT } from '../../app/i18n.tsx';
-import type { Conversation, Message } from './conversation-types.ts';
+import { type ConversationListItem, conversationTitle } from './conversation-types.ts';
 import { inboxMessages } from './messages.ts';
 
-export interface ConversationRow {
-  conversation: Conversation;
-  lead: Lead | undefined;
-  last: Message | undefined;
-}
-
-function isUnread(conversation: Conversation, seenAt: string | undefined): boolean {
+function isUnread(conversation: ConversationListItem, seenAt: string | undefined): boolean {
   if (!conversation.lastInboundAt) return false;
   return !seenAt || conversation.lastInboundAt > seenAt;
 }
@@ -22,27 +14,25 @@ export function ConversationList({
   seen,
   onSelect,
 }: {
-  rows: ConversationRow[];
+  rows: ConversationListItem[];
   selectedId: string | undefined;
   seen: Record<string, string>;
   onSelect: (id: string) => void;
 }) {
   const t = useT(inboxMessages);
-  const waiting = rows.filter((row) => row.conversation.needsHuman);
-  const others = rows.filter((row) => !row.conversation.needsHuman);
-  const group = (title: string, items: ConversationRow[]) =>
+  const waiting = rows.filter((row) => row.needsHuman);
+  const others = rows.filter((row) => !row.needsHuman);
+  const group = (title: string, items: ConversationListItem[]) =>
     items.length > 0 && (
       <>
         <h2 className="inbox-group">{title}</h2>
         <ul>
           {items.map((row) => (
             <Item
-              key={row.conversation.id}
-              row={row}
-              isSelected={row.conversation.id === selectedId}
-              isUnread={
-                row.conversation.id !== selectedId && isUnread(row.conversation, seen[row.conversation.id])
-              }
+              key={row.id}
+              conversation={row}
+              isSelected={row.id === selectedId}
+              isUnread={row.id !== selectedId && isUnread(row, seen[row.id])}
               onSelect={onSelect}
             />
           ))}
@@ -58,21 +48,20 @@ export function ConversationList({
 }
 
 function Item({
-  row,
+  conversation,
   isSelected,
   isUnread,
   onSelect,
 }: {
-  row: ConversationRow;
+  conversation: ConversationListItem;
   isSelected: boolean;
   isUnread: boolean;
   onSelect: (id: string) => void;
 }) {
   const t = useT(inboxMessages);
   const format = useFormat();
-  const { conversation, lead, last } = row;
-  const name = lead ? leadName(lead) : conversation.contactAddress;
-  const preview = last?.body ?? (last?.choices?.map((choice) => choice.title).join(' · ') || '');
+  const { lead, lastMessage } = conversation;
+  const activityAt = lastMessage?.createdAt ?? conversation.updatedAt;
   return (
     <li>
       <button
@@ -84,17 +73,16 @@ function Item({
         onClick={() => onSelect(conversation.id)}
       >
         <span className="inbox-item-top">
-          <strong>{name}</strong>
-          <time dateTime={conversation.updatedAt}>
-            {format.ago(last?.createdAt ?? conversation.updatedAt)}
-          </time>
+          <strong>{conversationTitle(conversation)}</strong>
+          <time dateTime={activityAt}>{format.ago(activityAt)}</time>
         </span>
         <span className="inbox-item-meta">
           <span className="badge badge-channel">{t(`channel_${conversation.channel}`)}</span>
           {conversation.needsHuman && <span className="badge badge-hot">{t('needsHuman')}</span>}
           {isUnread && <span className="badge badge-unread">{t('unread')}</span>}
+          {lead.companyName && <span className="inbox-item-company muted">{lead.companyName}</span>}
         </span>
-        <span className="inbox-item-preview muted">{preview}</span>
+        <span className="inbox-item-preview muted">{lastMessage?.text ?? ''}</span>
       </button>
     </li>
   );

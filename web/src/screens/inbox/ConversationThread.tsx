@@ -1,12 +1,15 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { api } from '../../app/api.ts';
-import type { Lead, User } from '../../app/domain.ts';
-import { leadName } from '../../app/domain.ts';
+import type { User } from '../../app/domain.ts';
 import { useFormat, useT } from '../../app/i18n.tsx';
 import { Link } from '../../app/router.tsx';
 import { Button, EmptyState, ErrorBanner, SelectField } from '../../app/ui.tsx';
-import { useApi } from '../../app/use-api.ts';
-import type { Conversation, ConversationDetail, Message } from './conversation-types.ts';
+import {
+  type Conversation,
+  type ConversationDetail,
+  conversationTitle,
+  type Message,
+} from './conversation-types.ts';
 import { inboxMessages } from './messages.ts';
 
 const TICKS: Partial<Record<Message['status'], string>> = {
@@ -32,10 +35,6 @@ export function ConversationThread({
 }) {
   const t = useT(inboxMessages);
   const { conversation, messages } = detail;
-  const lead = useApi(
-    () => api.get<Lead>(`/api/v1/leads/${conversation.leadId}`),
-    [conversation.leadId],
-  ).data;
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const end = useRef<HTMLLIElement>(null);
@@ -62,7 +61,7 @@ export function ConversationThread({
     <div className="thread" data-testid="conversation-thread" data-conversation-id={conversation.id}>
       <header className="thread-header">
         <div>
-          <h2>{lead ? leadName(lead) : conversation.contactAddress}</h2>
+          <h2>{conversationTitle(conversation)}</h2>
           <p className="muted">
             {t(`channel_${conversation.channel}`)} · {isHuman ? t('mode_human') : t('mode_agent')}
             {conversation.handoffReason &&

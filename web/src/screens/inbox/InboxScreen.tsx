@@ -1,41 +1,33 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../app/api.ts';
-import type { Lead, User } from '../../app/domain.ts';
+import type { User } from '../../app/domain.ts';
 import { useT } from '../../app/i18n.tsx';
 import { navigate } from '../../app/router.tsx';
 import { Badge, EmptyState, ErrorBanner, Loading, PageHeader } from '../../app/ui.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { ConversationList, type ConversationRow } from './ConversationList.tsx';
+import { ConversationList } from './ConversationList.tsx';
 import { ConversationThread } from './ConversationThread.tsx';
-import type { Conversation, ConversationChange, ConversationDetail, Message } from './conversation-types.ts';
+import type {
+  Conversation,
+  ConversationChange,
+  ConversationDetail,
+  ConversationListItem,
+  Message,
+} from './conversation-types.ts';
+import { mergeInboxPages, placeChangedRow } from './inbox-rows.ts';
 import { inboxMessages } from './messages.ts';
 import { useConversationStream } from './use-conversation-stream.ts';
 import './Inbox.css';
 
 const SEEN_KEY = 'chaud.inbox.seen';
 
-// The API lists conversations without the lead's name or last message: both are fetched once per
-// conversation and refreshed when the stream says that conversation changed.
-async function loadRow(conversation: Conversation, leads: Map<string, Lead>): Promise<ConversationRow> {
-  const [lead, detail] = await Promise.all([
-    leads.get(conversation.leadId) ??
-      api.get<Lead>(`/api/v1/leads/${conversation.leadId}`).catch(() => undefined),
-    api.get<ConversationDetail>(`/api/v1/conversations/${conversation.id}`).catch(() => undefined),
-  ]);
-  if (lead) leads.set(lead.id, lead);
-  const visible = (detail?.messages ?? []).filter((message) => message.direction !== 'note');
-  return { conversation, lead, last: visible.at(-1) };
-}
-
-/** Waiting for a person first, then the rest, each by latest activity (as the API sorts them). */
-async function loadInbox(leads: Map<string, Lead>): Promise<ConversationRow[]> {
+// Each listed conversation carries its lead's name and last message: two requests fill the inbox.
+async function loadInbox(): Promise<ConversationListItem[]> {
   const [waiting, all] = await Promise.all([
-    api.get<{ data: Conversation[] }>('/api/v1/conversations', { needsHuman: true, limit: 50 }),
-    api.get<{ data: Conversation[] }>('/api/v1/conversations', { limit: 100 }),
+    api.get<{ data: ConversationListItem[] }>('/api/v1/conversations', { needsHuman: true, limit: 50 }),
+    api.get<{ data: ConversationListItem[] }>('/api/v1/conversations', { limit: 100 }),
   ]);
-  const waitingIds = new Set(waiting.data.map((conversation) => conversation.id));
-  const ordered = [...waiting.data, ...all.data.filter((conversation) => !waitingIds.has(conversation.id))];
-  return Promise.all(ordered.map((conversation) => loadRow(conversation, leads)));
+  return mergeInboxPages(waiting.data, all.data);
 }
 
 function readSeen(): Record<string, string> {
@@ -49,13 +41,14 @@ function readSeen(): Record<string, string> {
 export function InboxScreen({ params }: { params: Record<string, string> }) {
   const t = useT(inboxMessages);
   const selectedId = params.conversationId;
-  const leads = useRef(new Map<string, Lead>());
-  const inbox = useApi(() => loadInbox(leads.current), []);
-  const [rows, setRows] = useState<ConversationRow[]>();
+  const inbox = useApi(loadInbox, []);
+  const [rows, setRows] = useState<ConversationListItem[]>();
   const [detail, setDetail] = useState<ConversationDetail>();
   const [detailError, setDetailError] = useState<unknown>();
   const [seen, setSeen] = useState(readSeen);
   const users = useApi(() => api.get<{ data: User[] }>('/api/v1/users').then((page) => page.data), []);
+  const selectedRef = useRef(selectedId);
+  selectedRef.current = selectedId;
 
   useEffect(() => {
     if (inbox.data) setRows(inbox.data);
@@ -64,10 +57,13 @@ export function InboxScreen({ params }: { params: Record<string, string> }) {
   const loadDetail = useCallback(async (id: string) => {
     try {
       const loaded = await api.get<ConversationDetail>(`/api/v1/conversations/${id}`);
-      setDetail((current) => (current && current.conversation.id !== id ? current : loaded));
-      setDetailError(undefined);
+      // An answer for a conversation the user already left is dropped.
+      if (selectedRef.current === id) {
+        setDetail(loaded);
+        setDetailError(undefined);
+      }
     } catch (error) {
-      setDetailError(error);
+      if (selectedRef.current === id) setDetailError(error);
     }
   }, []);
 
@@ -87,28 +83,42 @@ export function InboxScreen({ params }: { params: Record<string, string> }) {
     });
   }, [selectedId, detail]);
 
-  const selectedRef = useRef(selectedId);
-  selectedRef.current = selectedId;
+  // Only the changed conversation is read again; its detail's conversation has the list row's shape,
+  // so the same answer refreshes the row and, when it is open, the thread.
+  const refreshConversation = useCallback(async (id: string) => {
+    try {
+      const loaded = await api.get<ConversationDetail>(`/api/v1/conversations/${id}`);
+      if (selectedRef.current === id) {
+        setDetail(loaded);
+        setDetailError(undefined);
+      }
+      setRows((current) => placeChangedRow(current, loaded.conversation));
+    } catch (error) {
+      // Not visible to this user (a rep sees only their leads' conversations): no row to show.
+      if (selectedRef.current === id) setDetailError(error);
+    }
+  }, []);
+  // A turn sends a burst of events for one conversation: while its read runs, later events only ask
+  // for one more read, so the row ends on the latest state without one request per event.
+  const rereadAfter = useRef(new Map<string, boolean>());
   const onChange = useCallback(
     async (change: ConversationChange) => {
-      if (change.conversationId === selectedRef.current) void loadDetail(change.conversationId);
+      const id = change.conversationId;
+      const pending = rereadAfter.current;
+      if (pending.has(id)) {
+        pending.set(id, true);
+        return;
+      }
       try {
-        const { conversation } = await api.get<ConversationDetail>(
-          `/api/v1/conversations/${change.conversationId}`,
-        );
-        const row = await loadRow(conversation, leads.current);
-        // The changed conversation moves up: to the top of its group (waiting for a person, or not).
-        setRows((current) => {
-          const rest = (current ?? []).filter((item) => item.conversation.id !== conversation.id);
-          const waiting = rest.filter((item) => item.conversation.needsHuman);
-          const others = rest.filter((item) => !item.conversation.needsHuman);
-          return conversation.needsHuman ? [row, ...waiting, ...others] : [...waiting, row, ...others];
-        });
-      } catch {
-        // Not visible to this user (a rep sees only their leads' conversations): ignore.
+        do {
+          pending.set(id, false);
+          await refreshConversation(id);
+        } while (pending.get(id));
+      } finally {
+        pending.delete(id);
       }
     },
-    [loadDetail],
+    [refreshConversation],
   );
   const stream = useConversationStream(
     (change) => void onChange(change),
@@ -118,8 +128,11 @@ export function InboxScreen({ params }: { params: Record<string, string> }) {
     },
   );
 
+  // Actions answer the bare conversation: the lead and last message already shown are kept.
   const onUpdated = (conversation: Conversation) =>
-    setDetail((current) => (current ? { ...current, conversation } : current));
+    setDetail((current) =>
+      current ? { ...current, conversation: { ...current.conversation, ...conversation } } : current,
+    );
   const onAdded = (message: Message) =>
     setDetail((current) =>
       current && !current.messages.some((item) => item.id === message.id)

@@ -37,9 +37,38 @@ export interface Conversation {
   updatedAt: string;
 }
 
+/** The lead's display fields, given with each listed conversation. */
+export interface ConversationLead {
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  companyName: string | null;
+}
+
+/** The newest message sent or received (notes left out), its text cut to 140 characters. */
+export interface LastMessage {
+  direction: Message['direction'];
+  author: Message['author'];
+  kind: string;
+  text: string | null;
+  createdAt: string;
+}
+
+/** A conversation as GET /api/v1/conversations lists it (and GET /api/v1/conversations/:id returns it). */
+export interface ConversationListItem extends Conversation {
+  lead: ConversationLead;
+  lastMessage: LastMessage | null;
+}
+
 export interface ConversationDetail {
-  conversation: Conversation;
+  conversation: ConversationListItem;
   messages: Message[];
+}
+
+/** The lead's name, else their e-mail, else the address the conversation goes to. */
+export function conversationTitle(item: ConversationListItem): string {
+  const name = [item.lead.firstName, item.lead.lastName].filter(Boolean).join(' ');
+  return name || item.lead.email || item.contactAddress;
 }
 
 /** One `conversation` event of GET /api/v1/conversations/stream. */
