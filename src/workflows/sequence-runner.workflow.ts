@@ -207,7 +207,8 @@ async function runStep(ctx: AppContext, tx: Database, input: StepContext): Promi
       return { kind: 'next', index: index + 1 };
     }
     case 'wait': {
-      const at = waitUntil(step, now, zone);
+      // Business days skip the public holidays of the lead's country (the default country when unknown).
+      const at = waitUntil(step, now, zone, lead.country ?? ctx.config.defaultCountry);
       await recordStep(tx, enrollment, index, 'waited', now, { until: at.toISOString() });
       return { kind: 'later', index: index + 1, at };
     }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { addDuration } from './iso-duration.rules.ts';
+import { isPublicHoliday } from './public-holidays.rules.ts';
 import type { SendWindow, WaitStep } from './sequence-definition.schemas.ts';
 import { resolveZone } from './time-zone.rules.ts';
 
@@ -84,12 +85,15 @@ export function plannedSendTime(
   return nextSendTime(startOfNextLocalDay(now, zone), window, zone);
 }
 
-/** `count` working days (Monday–Friday) after `now`, at the same local time; holidays are not known. */
-export function addBusinessDays(now: Date, count: number, zone: string): Date {
+/**
+ * `count` working days after `now`, at the same local time: Monday to Friday, skipping the public holidays
+ * of `country` (the lead's) where they are known (see public-holidays.rules.ts).
+ */
+export function addBusinessDays(now: Date, count: number, zone: string, country: string | null = null): Date {
   let day = localNow(now, zone);
   for (let counted = 0; counted < count; ) {
     day = day.plus({ days: 1 });
-    if (day.weekday <= 5) counted++;
+    if (day.weekday <= 5 && !isPublicHoliday(day, country)) counted++;
   }
   return day.toJSDate();
 }
@@ -101,10 +105,10 @@ export function nextLocalTime(now: Date, time: string, zone: string): Date {
   return (today > local ? today : atTime(local.startOf('day').plus({ days: 1 }), time)).toJSDate();
 }
 
-/** When a wait step that starts at `now` ends, in the lead's zone. */
-export function waitUntil(step: WaitStep, now: Date, zone: string): Date {
+/** When a wait step that starts at `now` ends, in the lead's zone (business days: the lead's country). */
+export function waitUntil(step: WaitStep, now: Date, zone: string, country: string | null = null): Date {
   if (step.duration !== undefined) return addDuration(now, step.duration, zone);
-  if (step.businessDays !== undefined) return addBusinessDays(now, step.businessDays, zone);
+  if (step.businessDays !== undefined) return addBusinessDays(now, step.businessDays, zone, country);
   if (step.until !== undefined) return nextLocalTime(now, step.until, zone);
   throw new RangeError('a wait step needs duration, businessDays or until');
 }
