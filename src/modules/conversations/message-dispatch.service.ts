@@ -28,6 +28,9 @@ export interface DispatchDeps {
 
 /** Purposes sent even after an opt-out: the one confirmation that the opt-out was recorded. */
 const SENT_AFTER_OPT_OUT = new Set(['opt_out_confirmation']);
+// Service messages about something the lead asked for (a meeting they booked): they need no marketing
+// consent, only that the lead has not opted out of the channel.
+const SERVICE_PURPOSES = new Set(['booking_reminder']);
 // Sends that a retry cannot fix and that e-mail can replace (Meta: re-engagement, undeliverable).
 const FALLBACK_KINDS = new Set(['re_engagement_required', 'undeliverable', 'invalid_recipient', 'template']);
 /** Meta's codes in a `failed` status webhook after which e-mail is tried (undeliverable, re-engagement). */
@@ -66,7 +69,10 @@ export async function dispatchOutboundMessage(
   const permission = decideChannelPermission(consents, conversation.channel, {
     hasLeadWritten: conversation.lastInboundAt !== null,
   });
-  if (!permission.isAllowed && !(purpose && SENT_AFTER_OPT_OUT.has(purpose))) {
+  const isAllowedAnyway =
+    purpose !== undefined &&
+    (SENT_AFTER_OPT_OUT.has(purpose) || (SERVICE_PURPOSES.has(purpose) && !permission.isOptedOut));
+  if (!permission.isAllowed && !isAllowedAnyway) {
     const reason = permission.isOptedOut ? 'opted_out' : 'no_consent';
     await markMessage(deps.db, message, { status: 'cancelled', error: { reason } }, now);
     return { cancelled: reason };
