@@ -1,10 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import {
   type AgentDecision,
-  type AgentReply,
-  type ConversationRow,
   composeReply,
-  conversationEffectPrefix,
   extractSlotsWithLlm,
   findConversation,
   findMessage,
@@ -14,24 +11,15 @@ import {
   type MessageRow,
   mergeSlots,
   parseAgentState,
-  phraseReplies,
-  queueOutboundMessage,
-  type TurnInterpretation,
   understandLeadMessage,
   updateConversation,
-  type WorkspaceAgentSettings,
 } from '../modules/conversations/index.ts';
 import { appendEvents, leads } from '../modules/leads/index.ts';
-import { recordConsents } from '../modules/privacy/index.ts';
-import {
-  loadCurrentBant,
-  loadQualificationSettings,
-  recordBantValue,
-} from '../modules/qualification/index.ts';
+import { loadCurrentBant, loadQualificationSettings } from '../modules/qualification/index.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import { bookChosenSlot } from './agent-booking.ts';
-import { enqueueSilenceFollowUp, notifyOwnerOfHandoff } from './conversation-jobs.ts';
+import { applyDecision, phraseWithLlm, recordBant, recordOptOut } from './agent-turn.effects.ts';
 import { conversationRuntime } from './conversation-runtime.ts';
 import { rescoreAndReassess } from './lead-scoring.workflow.ts';
 import { endEnrollmentsOnGoal } from './sequence-triggers.workflow.ts';
@@ -60,21 +48,6 @@ function toKnownBant(current: Awaited<ReturnType<typeof loadCurrentBant>>, leadI
 function inboundText(message: MessageRow): { text: string | null; choiceId: string | null } {
   const payload = message.payload as { choiceId?: string; caption?: string };
   return { text: message.body ?? payload.caption ?? null, choiceId: payload.choiceId ?? null };
-}
-
-function toContent(reply: AgentReply, conversation: ConversationRow, subject: string) {
-  if (conversation.channel === 'email') {
-    const text =
-      reply.kind === 'choices'
-        ? [reply.text, '', ...reply.choices.map((choice, index) => `${index + 1}. ${choice.title}`)].join(
-            '\n',
-          )
-        : reply.text;
-    return { kind: 'email' as const, subject, text };
-  }
-  return reply.kind === 'choices'
-    ? { kind: 'choices' as const, text: reply.text, choices: reply.choices }
-    : { kind: 'text' as const, text: reply.text };
 }
 
 /**
@@ -224,150 +197,4 @@ export async function runAgentTurn(ctx: AppContext, messageId: string): Promise<
     });
     return { handled: true, decision, replies };
   });
-}
-
-/**
- * The model may rephrase the policy's replies (same facts, same tone, no meeting the policy did not
- * offer); on any failed guard or timeout the deterministic text stays.
- */
-async function phraseWithLlm(
-  ctx: AppContext,
-  decision: AgentDecision,
-  settings: WorkspaceAgentSettings,
-  firstName: string | null,
-  leadText: string | null,
-): Promise<void> {
-  const llm = conversationRuntime(ctx).llm;
-  if (!llm) return;
-  const phrased = await phraseReplies(llm, {
-    replies: decision.replies.map((reply) => reply.text),
-    language: decision.state.language,
-    tone: settings.tone,
-    style: settings.style,
-    companyName: settings.companyName,
-    leadFirstName: firstName,
-    conversation: leadText ? [{ author: 'lead', text: leadText }] : [],
-  });
-  if (!phrased.usedLlm) {
-    ctx.logger.debug({ reason: phrased.fallbackReason }, 'LLM phrasing not used');
-    return;
-  }
-  decision.replies = decision.replies.map((reply, index) => ({
-    ...reply,
-    text: phrased.replies[index] ?? reply.text,
-  }));
-}
-
-async function recordOptOut(
-  ctx: AppContext,
-  tx: Database,
-  conversation: ConversationRow,
-  message: MessageRow,
-  now: Date,
-): Promise<void> {
-  const channel = conversation.channel === 'email' ? 'email' : 'whatsapp';
-  const purpose = channel === 'email' ? 'marketing_email' : 'whatsapp';
-  await recordConsents(
-    tx,
-    conversation.workspaceId,
-    conversation.leadId,
-    [{ purpose, channel, granted: false, text: message.body ?? undefined }],
-    { method: 'message', messageId: message.id },
-    now,
-  );
-  // Whatever was queued for this conversation (replies, follow-ups) is dropped before it leaves.
-  await ctx.outbox.cancelPending(tx, conversation.workspaceId, conversationEffectPrefix(conversation.id));
-  await endEnrollmentsOnGoal(ctx, tx, conversation.workspaceId, [conversation.leadId], { on: 'opt_out' });
-}
-
-async function recordBant(
-  tx: Database,
-  conversation: ConversationRow,
-  message: MessageRow,
-  interpretation: TurnInterpretation,
-  now: Date,
-): Promise<void> {
-  for (const update of interpretation.bantUpdates) {
-    await recordBantValue(
-      tx,
-      {
-        workspaceId: conversation.workspaceId,
-        leadId: conversation.leadId,
-        field: update.field,
-        value: update.value,
-        confidence: update.confidence,
-        source: 'message',
-        sourceRef: message.id,
-        actor: 'agent',
-      },
-      now,
-    );
-  }
-}
-
-async function applyDecision(
-  ctx: AppContext,
-  tx: Database,
-  input: {
-    conversation: ConversationRow;
-    message: MessageRow;
-    decision: AgentDecision;
-    settings: WorkspaceAgentSettings;
-    now: Date;
-    remember: (state: Record<string, unknown>) => Record<string, unknown>;
-  },
-): Promise<MessageRow[]> {
-  const { conversation, decision, now } = input;
-  const subject = conversation.language === 'fr' ? 'Votre demande' : 'Your request';
-  const queued: MessageRow[] = [];
-  for (const reply of decision.replies) {
-    queued.push(
-      await queueOutboundMessage(tx, ctx.outbox, {
-        conversation,
-        content: toContent(reply, conversation, subject),
-        author: 'agent',
-        now,
-        ...(decision.optOut ? { purpose: 'opt_out_confirmation' } : {}),
-      }),
-    );
-  }
-  const updated = await updateConversation(
-    tx,
-    conversation,
-    {
-      agentState: input.remember(decision.state as unknown as Record<string, unknown>),
-      language: decision.state.language,
-      ...(decision.verdict ? { verdict: decision.verdict, verdictReason: decision.verdictReason } : {}),
-      ...(decision.handoff ? { needsHuman: true, handoffReason: decision.handoff.reason } : {}),
-      ...(decision.closeConversation || decision.optOut ? { status: 'closed' as const } : {}),
-    },
-    now,
-  );
-  if (decision.verdict) {
-    await appendEvents(tx, [
-      {
-        workspaceId: conversation.workspaceId,
-        leadId: conversation.leadId,
-        type: 'agent_verdict',
-        occurredAt: now,
-        receivedAt: now,
-        source: 'agent',
-        properties: {
-          verdict: decision.verdict,
-          reason: decision.verdictReason,
-          conversationId: conversation.id,
-        },
-        dedupKey: `verdict:${input.message.id}`,
-      },
-    ]);
-  }
-  if (decision.handoff)
-    await notifyOwnerOfHandoff(ctx, tx, updated, decision.handoff.reason, input.message.id);
-  if (decision.scheduleFollowUp) {
-    await enqueueSilenceFollowUp(ctx, tx, updated, {
-      attempt: 1,
-      startAfter: new Date(now.getTime() + input.settings.followUpAfterMinutes * 60_000),
-    });
-  }
-  return queued;
 }
