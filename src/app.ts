@@ -29,6 +29,7 @@ import { installStorableInputGuard } from './platform/http/storable-input.ts';
 import { systemRoutes } from './platform/http/system.routes.ts';
 import { webAppRoutes } from './platform/http/web-app.routes.ts';
 import { demoDataRoutes } from './workflows/demo-data.routes.ts';
+import { teamBookingRoutes } from './workflows/team-booking.routes.ts';
 
 export interface BuildAppOptions {
   /** Fastify's logger; off in tests. */
@@ -94,6 +95,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(nurturingSettingsRoutes, { ctx });
   await app.register(schedulingRoutes, { ctx });
   await app.register(bookingPagesRoutes, { ctx });
+  await app.register(teamBookingRoutes, { ctx });
   await app.register(calendarFeedRoutes, { ctx });
   await app.register(routingRoutes, { ctx });
   await app.register(demoDataRoutes, { ctx });

@@ -41,6 +41,10 @@ export interface DomainHooks {
       source: string;
       eventType?: string;
       formId?: string | null;
+      /** Answers of the submitted form by field name, for routing rules on `form.<field>`. */
+      formAnswers?: Record<string, unknown>;
+      /** A routing form or team page routes and greets the lead itself (after its endings): hooks leave it. */
+      isRoutedByCaller?: boolean;
     },
   ): Promise<void>;
   /** Temperatures and lifecycle stages that moved (sequence triggers and goals listen here). */

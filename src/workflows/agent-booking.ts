@@ -23,18 +23,27 @@ async function bookingTarget(db: Database, workspaceId: string, leadId: string) 
 
 /**
  * The slots the agent offers a hot lead: the first free time of each of the owner's next working
- * days, from their real availability and bookings. Without an owner or a meeting type, standard
- * office-hour proposals (a person then books by hand).
+ * days, from their real availability and bookings — and, with `calendarOf`, without the busy times
+ * of that context's external calendar. Without an owner or a meeting type, standard office-hour
+ * proposals (a person then books by hand). The agent asks inside its turn's transaction, so an
+ * installed provider's read holds the turn's locks up to its timeout (3 s); offering a time the rep
+ * is busy elsewhere would be worse (the lead picks it, then hears it is taken). No provider: no call.
  */
-export const ownerCalendarSlots: SlotProvider = async ({ db, workspaceId, leadId, now, timezone }) => {
-  const target = await bookingTarget(db, workspaceId, leadId);
-  if (!target) return proposeDefaultSlots(now, timezone);
-  const free = await listSlots(db, workspaceId, {
-    ...target,
-    from: now,
-    to: new Date(now.getTime() + HORIZON_DAYS * 86_400_000),
-    now,
-  });
+export function ownerCalendarSlotsWith(calendarOf?: AppContext): SlotProvider {
+  return async ({ db, workspaceId, leadId, now, timezone }) => {
+    const target = await bookingTarget(db, workspaceId, leadId);
+    if (!target) return proposeDefaultSlots(now, timezone);
+    const free = await listSlots(
+      db,
+      workspaceId,
+      { ...target, from: now, to: new Date(now.getTime() + HORIZON_DAYS * 86_400_000), now },
+      calendarOf,
+    );
+    return firstSlotOfEachDay(free, timezone);
+  };
+}
+
+function firstSlotOfEachDay(free: { start: Date }[], timezone: string): Date[] {
   const days = new Set<string>();
   const offered: Date[] = [];
   for (const slot of free) {
@@ -45,9 +54,13 @@ export const ownerCalendarSlots: SlotProvider = async ({ db, workspaceId, leadId
     if (offered.length === OFFERED) break;
   }
   return offered;
-};
+}
 
-/** The lead chose a slot in the conversation: book it with the owner, in the turn's transaction. */
+/**
+ * The lead chose a slot in the conversation: book it with the owner, in the turn's transaction.
+ * `bookMeeting` checks the owner's external calendar (bounded; skipped when it fails) and queues the
+ * change for it, sent once the turn commits.
+ */
 export async function bookChosenSlot(
   ctx: AppContext,
   tx: Database,

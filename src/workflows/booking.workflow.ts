@@ -2,10 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import { appendEvents, changeLeadStage, findVisibleLead, leads } from '../modules/leads/index.ts';
 import {
   type BookingRow,
+  externalBusyAround,
   findBooking,
   findWorkspaceUser,
   insertBooking,
+  queueCalendarChange,
   reminderTimes,
+  type TimeRange,
   updateBooking,
 } from '../modules/scheduling/index.ts';
 import { type Actor, type AppContext, systemActor } from '../platform/context.ts';
@@ -21,6 +24,8 @@ export interface BookMeetingInput {
   meetingTypeId: string;
   start: Date;
   source: 'api' | 'booking_page' | 'agent';
+  /** The rep's external calendar busy times, when the caller read them before its transaction. */
+  externalBusy?: readonly TimeRange[];
 }
 
 async function recordMeetingEvent(
@@ -89,8 +94,8 @@ async function announce(ctx: AppContext, tx: Database, booking: BookingRow, meth
 
 /**
  * A meeting booked (API, booking page or the agent): the booking, the `meeting_booked` event (which
- * ends sequences and rescores), the lead to SQL, the invitation e-mails and the reminders — one
- * transaction, in the caller's when given.
+ * ends sequences and rescores), the lead to SQL, the invitation e-mails, the reminders and the
+ * external calendar's copy — one transaction, in the caller's when given.
  */
 export async function bookMeeting(
   ctx: AppContext,
@@ -98,6 +103,15 @@ export async function bookMeeting(
   input: BookMeetingInput,
   outer?: Database,
 ): Promise<BookingRow> {
+  // Read before the transaction so a slow calendar holds no lock (bounded, and [] when it fails).
+  // A caller that passes its transaction without `externalBusy` has it read inside its own.
+  const externalBusy =
+    input.externalBusy ??
+    (await externalBusyAround(ctx, {
+      workspaceId: actor.workspaceId,
+      userId: input.userId,
+      start: input.start,
+    }));
   const run = async (tx: Database) => {
     const lead = await findVisibleLead(tx, actor, input.leadId);
     const rep = await findWorkspaceUser(tx, actor.workspaceId, input.userId);
@@ -110,10 +124,12 @@ export async function bookMeeting(
       leadTimezone: lead.timezone ?? rep.timezone,
       source: input.source,
       now: ctx.clock.now(),
+      externalBusy,
     });
     await recordMeetingEvent(ctx, tx, booking, 'meeting_booked');
     await moveStage(ctx, tx, booking, 'sql', 'meeting booked');
     await announce(ctx, tx, booking, 'REQUEST');
+    await queueCalendarChange(ctx, tx, 'booked', booking);
     return booking;
   };
   return outer ? run(outer) : ctx.db.transaction((inner) => run(inner as unknown as Database));
@@ -131,6 +147,7 @@ export async function cancelMeeting(
     const cancelled = await updateBooking(tx, booking, { status: 'cancelled' }, ctx.clock.now());
     await recordMeetingEvent(ctx, tx, cancelled, 'meeting_cancelled');
     await announce(ctx, tx, cancelled, 'CANCEL');
+    await queueCalendarChange(ctx, tx, 'cancelled', cancelled);
     return cancelled;
   });
 }
@@ -142,12 +159,18 @@ export async function rescheduleMeeting(
   bookingId: string,
   start: Date,
 ): Promise<BookingRow> {
+  // The rep of a booking never changes: their external busy times are read before the transaction.
+  const current = await findBooking(ctx.db, workspaceId, bookingId);
+  const externalBusy =
+    current.status === 'confirmed'
+      ? await externalBusyAround(ctx, { workspaceId, userId: current.userId, start })
+      : [];
   return ctx.db.transaction(async (inner) => {
     const tx = inner as unknown as Database;
     const booking = await findBooking(tx, workspaceId, bookingId, true);
     if (booking.status !== 'confirmed') return booking;
     // Freed first, so the new time is checked against the rep's other meetings only.
-    await updateBooking(tx, booking, { status: 'cancelled' }, ctx.clock.now());
+    const freed = await updateBooking(tx, booking, { status: 'cancelled' }, ctx.clock.now());
     const moved = await insertBooking(tx, {
       workspaceId,
       leadId: booking.leadId,
@@ -157,10 +180,12 @@ export async function rescheduleMeeting(
       leadTimezone: booking.leadTimezone,
       source: booking.source,
       now: ctx.clock.now(),
+      externalBusy,
     });
     await recordMeetingEvent(ctx, tx, moved, 'meeting_rescheduled');
     await announce(ctx, tx, { ...booking, sequence: booking.sequence + 1, status: 'cancelled' }, 'CANCEL');
     await announce(ctx, tx, moved, 'REQUEST');
+    await queueCalendarChange(ctx, tx, 'rescheduled', moved, freed);
     return moved;
   });
 }

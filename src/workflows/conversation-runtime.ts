@@ -7,7 +7,7 @@ import {
   type SlotProvider,
 } from '../modules/conversations/index.ts';
 import type { AppContext } from '../platform/context.ts';
-import { ownerCalendarSlots } from './agent-booking.ts';
+import { ownerCalendarSlotsWith } from './agent-booking.ts';
 
 /** What the conversation workflows need beyond the platform: channel drivers, optional LLM, slots. */
 export interface ConversationRuntime {
@@ -25,7 +25,7 @@ export function conversationRuntime(ctx: AppContext): ConversationRuntime {
     runtime = {
       channels: createConversationChannels(ctx.db, ctx.config),
       llm: createLlmClient(ctx.config.env),
-      slots: ownerCalendarSlots,
+      slots: ownerCalendarSlotsWith(ctx),
     };
     runtimes.set(ctx, runtime);
   }

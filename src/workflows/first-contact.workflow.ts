@@ -154,6 +154,7 @@ export function firstContactHooks(
 ): Required<Pick<DomainHooks, 'afterLeadCaptured' | 'afterLeadsCaptured'>> {
   return {
     afterLeadCaptured: async (tx, workspaceId, capture) => {
+      if (capture.isRoutedByCaller) return;
       await greetNewLeads(ctx, tx, workspaceId, [capture]);
     },
     afterLeadsCaptured: async (tx, workspaceId, captures) => {

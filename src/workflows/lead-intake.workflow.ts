@@ -14,6 +14,10 @@ export interface LeadIntake extends Omit<CaptureLeadCommand, 'defaultCountry' | 
   /** BANT answers a form collected; recorded before scoring so temperature sees them. */
   bant?: { field: string; value: unknown; sourceRef: string }[];
   proof: ConsentProof;
+  /** The answers of the form being submitted, by field name (routing rules test `form.<field>`). */
+  formAnswers?: Record<string, unknown>;
+  /** A routing form or team page: its workflow routes and greets the lead itself, after its own decisions. */
+  isRoutedByCaller?: boolean;
 }
 
 export interface LeadIntakeResult {
@@ -68,6 +72,8 @@ export async function captureLead(
       source: intake.eventSource,
       eventType: intake.eventType,
       formId: intake.proof.formId ?? null,
+      ...(intake.formAnswers ? { formAnswers: intake.formAnswers } : {}),
+      ...(intake.isRoutedByCaller ? { isRoutedByCaller: true } : {}),
     });
     return {
       lead: toLeadDto(result.lead),
@@ -76,9 +82,25 @@ export async function captureLead(
     };
   };
   if (tx) return run(tx);
+  return inCaptureTransaction(ctx, run);
+}
+
+/**
+ * A capture and what its caller decides from the captured lead (a routing form's ending, a team
+ * page's routing), in one transaction: nothing is kept unless both succeed.
+ */
+export async function captureLeadThen<T>(
+  ctx: AppContext,
+  intake: LeadIntake,
+  then: (tx: Database, captured: LeadIntakeResult) => Promise<T>,
+): Promise<T> {
+  return inCaptureTransaction(ctx, async (tx) => then(tx, await captureLead(ctx, intake, tx)));
+}
+
+async function inCaptureTransaction<T>(ctx: AppContext, work: (tx: Database) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ctx.db.transaction((inner) => run(inner as unknown as Database));
+      return await ctx.db.transaction((inner) => work(inner as unknown as Database));
     } catch (error) {
       // Two captures of the same new identity raced on PostgreSQL: the retry finds the winner's lead.
       if (attempt < MAX_ATTEMPTS && isUniqueViolation(error)) continue;

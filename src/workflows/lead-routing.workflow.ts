@@ -13,9 +13,11 @@ const UNROUTED_SOURCES = new Set(['import']);
 export function routingHooks(ctx: AppContext): Pick<DomainHooks, 'afterLeadCaptured'> {
   return {
     afterLeadCaptured: async (tx, workspaceId, capture) => {
-      if (!capture.isCreated || UNROUTED_SOURCES.has(capture.source)) return;
+      if (!capture.isCreated || capture.isRoutedByCaller || UNROUTED_SOURCES.has(capture.source)) return;
       if (!(await isRoutingConfigured(tx, workspaceId))) return;
-      const outcome = await routeLead(tx, workspaceId, capture.leadId, ctx.clock.now());
+      const outcome = await routeLead(tx, workspaceId, capture.leadId, ctx.clock.now(), {
+        ...(capture.formAnswers ? { formAnswers: capture.formAnswers } : {}),
+      });
       await noticeAssignment(ctx, tx, { workspaceId, leadId: capture.leadId, ...outcome });
     },
   };

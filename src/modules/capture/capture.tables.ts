@@ -19,6 +19,12 @@ export interface FormConsentDefinition {
   required?: boolean;
 }
 
+export interface FormRoutingDefinition {
+  meetingType: string | null;
+  endings: { name: string; when: unknown; outcome: 'disqualified' | 'not_now'; message: string | null }[];
+  noOwnerMessage: string | null;
+}
+
 export const forms = pgTable(
   'forms',
   {
@@ -35,6 +41,8 @@ export const forms = pgTable(
     successMessage: text('success_message'),
     honeypotField: text('honeypot_field').notNull().default('website'),
     source: text('source'),
+    // A routing form's endings and meeting type (capture/form-routing.schemas.ts); null for a plain form.
+    routing: jsonb('routing').$type<FormRoutingDefinition | null>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
   },

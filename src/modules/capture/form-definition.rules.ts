@@ -1,3 +1,4 @@
+import { type FormRouting, formFieldsTestedBy } from './form-routing.schemas.ts';
 import type { FormProblem } from './forms.errors.ts';
 import type { FormConsentInput, FormFieldInput } from './forms.schemas.ts';
 
@@ -17,6 +18,7 @@ export interface FormRulesInput {
   fields: FormFieldInput[];
   consents: FormConsentInput[];
   honeypotField: string;
+  routing?: FormRouting | null;
 }
 
 /**
@@ -108,6 +110,18 @@ export function findFormDefinitionProblems(form: FormRulesInput): FormProblem[] 
       problems.push({ field: path, message: `consent ${pair} appears twice` });
     }
     seenConsents.add(pair);
+  });
+
+  // An ending testing a field the form does not have would never hold: a typo to report, not to ignore.
+  const names = new Set(form.fields.map((field) => field.name));
+  form.routing?.endings.forEach((ending, index) => {
+    for (const name of new Set(formFieldsTestedBy(ending.when))) {
+      if (!names.has(name))
+        problems.push({
+          field: `routing.endings[${index}].when`,
+          message: `form.${name} is not a field of this form`,
+        });
+    }
   });
   return problems;
 }

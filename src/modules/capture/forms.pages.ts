@@ -11,6 +11,27 @@ export function defaultSuccessMessage(language: PageLanguage): string {
   return DEFAULT_MESSAGES[language].message;
 }
 
+// What a routing form says when it does not end on a booking page and its setting gives no message.
+const ROUTING_FORM_MESSAGES: Record<PageLanguage, Record<'disqualified' | 'not_now' | 'no_owner', string>> = {
+  fr: {
+    disqualified: 'Merci pour vos réponses. Notre offre ne semble pas adaptée à votre besoin pour le moment.',
+    not_now: 'Merci pour vos réponses. Nous reviendrons vers vous au bon moment.',
+    no_owner: 'Merci, nous avons bien reçu votre demande et revenons vers vous rapidement.',
+  },
+  en: {
+    disqualified: 'Thank you for your answers. Our offer does not seem to fit your needs for now.',
+    not_now: 'Thank you for your answers. We will be in touch at the right time.',
+    no_owner: 'Thank you, we have your request and will get back to you shortly.',
+  },
+};
+
+export function defaultRoutingFormMessage(
+  language: PageLanguage,
+  outcome: 'disqualified' | 'not_now' | 'no_owner',
+): string {
+  return ROUTING_FORM_MESSAGES[language][outcome];
+}
+
 /** The page a plain HTML form lands on when the form has no redirect of its own. */
 export function renderThankYouPage(language: PageLanguage, message: string): string {
   return `<!doctype html>

@@ -29,6 +29,7 @@ import {
   listForms,
   updateForm,
 } from './forms.service.ts';
+import { answerRoutingForm } from './routing-form.answer.ts';
 import { widgetRoutes } from './widget.routes.ts';
 
 /** Submissions per minute from one IP to one form: generous for people behind one NAT, short for bots. */
@@ -178,10 +179,17 @@ export const formsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         },
         ctx.clock.now(),
       );
+      const language = pickPageLanguage(request.headers['accept-language']);
+      if (form.routing)
+        return answerRoutingForm(ctx, reply, {
+          form: { ...form, routing: form.routing },
+          intake,
+          language,
+          isPageNavigation: isPageNavigation(request),
+        });
       // A null intake is a bot caught by the honeypot: it gets the very answer a person gets.
       if (intake) await captureLead(ctx, intake);
 
-      const language = pickPageLanguage(request.headers['accept-language']);
       const message = form.successMessage ?? defaultSuccessMessage(language);
       if (!isPageNavigation(request)) return { ok: true as const, message };
       if (form.successRedirect) return reply.redirect(form.successRedirect, 303);

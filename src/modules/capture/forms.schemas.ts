@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZConsentInput } from '../privacy/index.ts';
+import { ROUTING_FORM_ENDINGS, ZFormRouting } from './form-routing.schemas.ts';
 
 /** Lead fields an answer may fill; anything else goes to the lead's attributes. */
 export const MAPPABLE_LEAD_FIELDS = [
@@ -104,6 +105,8 @@ export const ZFormDefinition = z.object({
   successMessage: z.string().trim().min(1).max(1000).nullable().default(null),
   honeypotField: ZFieldName.default('website'),
   source: z.string().trim().min(1).max(100).nullable().default(null),
+  /** Set, the form is a routing form: the visitor ends on the chosen rep's booking page or a message. */
+  routing: ZFormRouting.nullable().default(null),
 });
 export type FormDefinition = z.infer<typeof ZFormDefinition>;
 export type FormFieldInput = z.infer<typeof ZFormField>;
@@ -123,6 +126,7 @@ export const ZUpdateFormInput = z
     successMessage: z.string().trim().min(1).max(1000).nullable().optional(),
     honeypotField: ZFieldName.optional(),
     source: z.string().trim().min(1).max(100).nullable().optional(),
+    routing: ZFormRouting.nullable().optional(),
   })
   .strict();
 export type UpdateFormInput = z.infer<typeof ZUpdateFormInput>;
@@ -138,6 +142,7 @@ export const ZForm = z.object({
   successMessage: z.string().nullable(),
   honeypotField: z.string(),
   source: z.string().nullable(),
+  routing: ZFormRouting.nullable(),
   /** Where the page posts: `<public url>/f/<key>`. */
   submitUrl: z.string(),
   createdAt: z.string(),
@@ -170,4 +175,10 @@ export const ZFormSubmissionQuery = z.looseObject({
   utm_content: z.string().max(200).optional(),
 });
 
-export const ZFormSubmissionResponse = z.object({ ok: z.literal(true), message: z.string() });
+export const ZFormSubmissionResponse = z.object({
+  ok: z.literal(true),
+  message: z.string(),
+  /** Routing forms: how the form ended (`booking`: go to `bookingUrl`). */
+  outcome: z.enum(['booking', 'no_owner', ...ROUTING_FORM_ENDINGS]).optional(),
+  bookingUrl: z.string().optional(),
+});

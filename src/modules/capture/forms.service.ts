@@ -37,13 +37,16 @@ export function toFormDto(row: FormRow, publicUrl: string): FormDto {
     successMessage: row.successMessage,
     honeypotField: row.honeypotField,
     source: row.source,
+    routing: (row.routing as FormDto['routing']) ?? null,
     submitUrl: `${publicUrl.replace(/\/$/, '')}/f/${row.key}`,
     createdAt: row.createdAt.toISOString(),
     archivedAt: row.archivedAt?.toISOString() ?? null,
   };
 }
 
-function assertValidDefinition(definition: Pick<FormDefinition, 'fields' | 'consents' | 'honeypotField'>) {
+function assertValidDefinition(
+  definition: Pick<FormDefinition, 'fields' | 'consents' | 'honeypotField' | 'routing'>,
+) {
   const problems = findFormDefinitionProblems(definition);
   if (problems.length > 0) throw formErrors.definitionInvalid(problems);
 }
@@ -125,6 +128,9 @@ export async function updateForm(
       fields: (changes.fields ?? current.fields) as FormDefinition['fields'],
       consents: (changes.consents ?? current.consents) as FormDefinition['consents'],
       honeypotField: changes.honeypotField ?? current.honeypotField,
+      routing: (changes.routing === undefined
+        ? current.routing
+        : changes.routing) as FormDefinition['routing'],
     });
     if (Object.keys(changes).length === 0) return toFormDto(current, ctx.config.publicUrl);
     const [row] = await tx
@@ -195,6 +201,9 @@ export function buildFormIntake(form: FormRow, submission: FormSubmission, now: 
     eventType: 'form_submitted',
     eventSource: source,
     eventProperties: { formId: form.id, formKey: form.key, answers: mapped.answers },
+    // Routing rules may test `form.<field>`; a routing form routes and greets after its endings.
+    formAnswers: mapped.answers,
+    ...(form.routing ? { isRoutedByCaller: true } : {}),
     occurredAt: now,
     actor: null,
   };

@@ -323,9 +323,14 @@ button:disabled{opacity:.65;cursor:progress}
         });
         const body = await response.json().catch(() => null);
         if (response.ok) {
-          const thanks = h('p', { class: 'thanks', role: 'status', tabindex: '-1' }, [
-            definition.thankYouMessage || body?.message || '',
-          ]);
+          // A routing form: on to the booking page of the rep routing chose.
+          if (body?.outcome === 'booking' && /^https?:\/\//.test(body.bookingUrl || '')) {
+            location.assign(body.bookingUrl);
+            return;
+          }
+          // Its other endings carry their own message; a plain form's thank-you is the form's setting.
+          const said = body?.outcome ? body.message : definition.thankYouMessage || body?.message;
+          const thanks = h('p', { class: 'thanks', role: 'status', tabindex: '-1' }, [said || '']);
           form.replaceWith(thanks);
           thanks.focus();
           return;

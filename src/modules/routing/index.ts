@@ -41,10 +41,12 @@ export { routingRoutes } from './routing.routes.ts';
 export {
   deleteAssignmentsForLeads,
   deleteTeamMembershipsForUsers,
+  findTeamBySlug,
   isRoutingConfigured,
   listLeadAssignments,
   type RouteOutcome,
   routeLead,
+  TEAM_PAGE_RULE_ID,
 } from './routing.service.ts';
 export { leadAssignments, routingRules, teams } from './routing.tables.ts';
 export { type ConditionResult, evaluateRoutingCondition } from './routing-condition.rules.ts';

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNotNull, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, notInArray, or, sql } from 'drizzle-orm';
 import { type Actor, systemActor } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
@@ -12,6 +12,9 @@ import { leadAssignments, routingRules, routingSettings, teamMembers, teams } fr
 import { emailDomainOf, routingFactsOf } from './routing-facts.rules.ts';
 import type { RoutingRule } from './routing-rule.schemas.ts';
 import { findStickyOwner, normalizeDomain } from './stickiness.rules.ts';
+
+/** The rule id a team booking page's routing shows in its trace. */
+export const TEAM_PAGE_RULE_ID = 'team_page';
 
 // Leads in these stages no longer count against a rep's capacity.
 const CLOSED_STAGES = ['customer', 'disqualified'];
@@ -124,7 +127,12 @@ export async function routeLead(
   workspaceId: string,
   leadId: string,
   now: Date,
-  options: { formAnswers?: Record<string, unknown>; actor?: Actor } = {},
+  options: {
+    formAnswers?: Record<string, unknown>;
+    actor?: Actor;
+    /** A team's booking page: that team replaces the rules (stickiness and the fallback still apply). */
+    teamId?: string;
+  } = {},
 ): Promise<RouteOutcome> {
   const [row] = await tx
     .select()
@@ -192,9 +200,21 @@ export async function routeLead(
   const states = new Map<string, RoundRobinState>(
     teamRows.map((team) => [team.id, parseRoundRobinState(team.roundRobinState)]),
   );
+  const teamOfPage = options.teamId ? teamRows.find((team) => team.id === options.teamId) : undefined;
   const decision = decideRoute({
     facts: routingFactsOf(lead as unknown as Parameters<typeof routingFactsOf>[0], options.formAnswers ?? {}),
-    rules,
+    rules: options.teamId
+      ? [
+          {
+            id: TEAM_PAGE_RULE_ID,
+            name: `Booking page of team ${teamOfPage?.name ?? options.teamId}`,
+            priority: 0,
+            conditions: { always: true },
+            target: { teamId: options.teamId },
+            isActive: true,
+          },
+        ]
+      : rules,
     teams: teamRows.map((team) => ({
       id: team.id,
       name: team.name,
@@ -238,6 +258,20 @@ export async function routeLead(
     at: now,
   });
   return { ownerId: decision.ownerId, previousOwnerId: row.ownerId, trace: decision.trace, assignmentId };
+}
+
+/**
+ * The team a public booking page names. Slugs are unique within a workspace; a single-tenant install
+ * (the usual case) has one of each, so the oldest team wins if two workspaces share a slug.
+ */
+export async function findTeamBySlug(db: Database, slug: string) {
+  const [team] = await db
+    .select({ id: teams.id, workspaceId: teams.workspaceId, name: teams.name, slug: teams.slug })
+    .from(teams)
+    .where(eq(teams.slug, slug))
+    .orderBy(asc(teams.createdAt))
+    .limit(1);
+  return team;
 }
 
 export async function listLeadAssignments(db: Database, workspaceId: string, leadId: string) {

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import { leads } from '../leads/index.ts';
+import { describeBookingEvent } from './booking-event.rules.ts';
 import { buildBookingIcs } from './ics.rules.ts';
-import { describeMeetingLocation, type MeetingLocation } from './meeting-type.schemas.ts';
 import { findMeetingType, type MeetingTypeRow } from './meeting-types.service.ts';
 import { type BookingRow, findWorkspaceUser } from './scheduling.service.ts';
 
@@ -36,26 +36,23 @@ interface IcsParties {
 /** The invitation (or cancellation) of a booking, in the rep's zone, organised by the sending address. */
 export function bookingIcs(parties: IcsParties): string {
   const { booking, rep, lead, meetingType } = parties;
-  const leadName = [lead?.firstName, lead?.lastName].filter(Boolean).join(' ') || (lead?.email ?? 'Lead');
-  const location = describeMeetingLocation(meetingType.location as unknown as MeetingLocation, {
-    bookingId: booking.id,
-    leadPhone: lead?.phone ?? null,
-  });
+  const event = describeBookingEvent({ bookingId: booking.id, rep, lead, meetingType });
+  const { location } = event;
   return buildBookingIcs({
     method: parties.method,
-    uid: `${booking.id}@chaud`,
+    uid: event.uid,
     sequence: booking.sequence,
     start: booking.startAt,
     end: booking.endAt,
     timezone: rep.timezone,
-    summary: `${meetingType.name} — ${leadName} / ${rep.name}`,
-    description: meetingType.description ?? meetingType.name,
+    summary: event.summary,
+    description: event.description,
     location: location.text,
     ...(location.url ? { url: location.url } : {}),
     organizer: { name: parties.organizer.name ?? rep.name, email: parties.organizer.address },
     attendees: [
       { name: rep.name, email: rep.email },
-      ...(lead?.email ? [{ name: leadName, email: lead.email }] : []),
+      ...(lead?.email ? [{ name: event.leadName, email: lead.email }] : []),
     ],
     now: parties.now,
   });

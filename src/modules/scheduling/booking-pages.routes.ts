@@ -11,13 +11,15 @@ import { bookingLinks } from '../../workflows/booking-jobs.ts';
 import { captureLead } from '../../workflows/lead-intake.workflow.ts';
 import { users } from '../access/index.ts';
 import { linkSigningSecret } from '../conversations/index.ts';
+import { getLead } from '../leads/index.ts';
 import {
+  BOOKING_PAGE_CONSENT,
   renderBookedPage,
   renderInvalidLinkPage,
   renderManagePage,
   renderSlotPage,
 } from './booking-pages.ts';
-import { verifyBookingToken } from './booking-token.rules.ts';
+import { verifyBookingToken, verifyLeadBookingToken } from './booking-token.rules.ts';
 import { listMeetingTypes } from './meeting-types.service.ts';
 import { type BookingRow, findBooking, listSlots } from './scheduling.service.ts';
 import { meetingTypes } from './scheduling.tables.ts';
@@ -29,6 +31,7 @@ const ZPageQuery = z
     week: z.iso.date().optional(),
     type: z.string().max(100).optional(),
     reschedule: z.string().max(2048).optional(),
+    lead: z.string().max(2048).optional(),
   })
   .passthrough();
 const ZBookForm = z
@@ -43,6 +46,7 @@ const ZBookForm = z
     lang: z.enum(['fr', 'en']).optional(),
     type: z.string().max(100).optional(),
     reschedule: z.string().max(2048).optional(),
+    lead: z.string().max(2048).optional(),
   })
   .passthrough();
 const WEEK_MS = 7 * 86_400_000;
@@ -73,9 +77,27 @@ export const bookingPagesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     return (await listMeetingTypes(ctx.db, workspaceId))[0];
   };
 
+  // A routing form or team page sent this lead here: book for them with this rep, details not asked.
+  // An expired or foreign token is ignored: the page then asks the details like any visitor's.
+  const leadOfToken = async (token: string, rep: { id: string; workspaceId: string }) => {
+    const payload = verifyLeadBookingToken(token, secret(), ctx.clock.now());
+    if (!payload || payload.userId !== rep.id || payload.workspaceId !== rep.workspaceId) return null;
+    const lead = await getLead(ctx.db, systemActor(rep.workspaceId), payload.leadId).catch(() => null);
+    if (!lead) return null;
+    const name = [lead.firstName, lead.lastName].filter(Boolean).join(' ') || lead.email || lead.phone || '';
+    return { token, leadId: lead.id, name };
+  };
+
   const renderPicker = async (
     request: { params: { repSlug: string }; headers: Record<string, unknown> },
-    options: { lang?: 'fr' | 'en'; tz?: string; week?: string; type?: string; reschedule?: string },
+    options: {
+      lang?: 'fr' | 'en';
+      tz?: string;
+      week?: string;
+      type?: string;
+      reschedule?: string;
+      lead?: string;
+    },
     extra: { error?: 'taken'; values?: Record<string, string> } = {},
   ) => {
     const rep = await findRep(request.params.repSlug);
@@ -88,13 +110,18 @@ export const bookingPagesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     const now = ctx.clock.now();
     const from = options.week ? DateTime.fromISO(options.week, { zone }).startOf('day').toJSDate() : now;
     const start = from.getTime() < now.getTime() ? now : from;
-    const slots = await listSlots(ctx.db, rep.workspaceId, {
-      userId: rep.id,
-      meetingTypeId: meetingType.id,
-      from: start,
-      to: new Date(start.getTime() + WEEK_MS),
-      now,
-    });
+    const slots = await listSlots(
+      ctx.db,
+      rep.workspaceId,
+      {
+        userId: rep.id,
+        meetingTypeId: meetingType.id,
+        from: start,
+        to: new Date(start.getTime() + WEEK_MS),
+        now,
+      },
+      ctx,
+    );
     const query = new URLSearchParams({
       lang: language,
       tz: zone,
@@ -102,7 +129,10 @@ export const bookingPagesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
         .setZone(zone)
         .toISODate()!,
       ...(options.reschedule ? { reschedule: options.reschedule } : {}),
+      ...(options.type ? { type: options.type } : {}),
     });
+    const bookingFor = options.lead ? await leadOfToken(options.lead, rep) : null;
+    if (bookingFor) query.set('lead', bookingFor.token);
     const html = renderSlotPage({
       language,
       repName: rep.name,
@@ -114,6 +144,7 @@ export const bookingPagesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       error: extra.error ?? null,
       values: extra.values ?? {},
       ...(options.reschedule ? { reschedule: options.reschedule } : {}),
+      ...(bookingFor ? { bookingFor: { token: bookingFor.token, name: bookingFor.name } } : {}),
     });
     return { status: extra.error ? 409 : 200, html };
   };
@@ -156,10 +187,22 @@ export const bookingPagesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
         }).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
       );
       const token = form.reschedule ? verifyBookingToken(form.reschedule, secret()) : null;
+      const bookingFor = !token && form.lead ? await leadOfToken(form.lead, rep) : null;
       try {
         let booking: BookingRow;
         if (token) {
           booking = await rescheduleMeeting(ctx, token.workspaceId, token.bookingId, new Date(form.start));
+        } else if (bookingFor) {
+          const meetingType = await meetingTypeOf(rep.workspaceId, form.type);
+          if (!meetingType)
+            return reply.code(404).type('text/html; charset=utf-8').send(renderInvalidLinkPage(language));
+          booking = await bookMeeting(ctx, systemActor(rep.workspaceId), {
+            leadId: bookingFor.leadId,
+            userId: rep.id,
+            meetingTypeId: meetingType.id,
+            start: new Date(form.start),
+            source: 'booking_page',
+          });
         } else {
           const meetingType = await meetingTypeOf(rep.workspaceId, form.type);
           if (!meetingType || !form.email || !form.firstName || form.consent !== 'yes')
@@ -183,14 +226,7 @@ export const bookingPagesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
             eventType: 'form_submitted',
             eventSource: 'booking_page',
             occurredAt: ctx.clock.now(),
-            consents: [
-              {
-                purpose: 'sales_contact',
-                channel: 'any',
-                granted: true,
-                text: 'Booking page: agreed to be contacted about this meeting.',
-              },
-            ],
+            consents: [BOOKING_PAGE_CONSENT],
             proof: { method: 'form', ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
           });
           booking = await bookMeeting(ctx, systemActor(rep.workspaceId), {
@@ -215,6 +251,7 @@ export const bookingPagesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
               tz: zone,
               type: form.type,
               ...(form.reschedule ? { reschedule: form.reschedule } : {}),
+              ...(bookingFor ? { lead: bookingFor.token } : {}),
             },
             { error: 'taken', values },
           );

@@ -26,6 +26,7 @@ const TEXT = {
     taken: 'Ce créneau vient d’être pris : choisissez-en un autre.',
     invalid: 'Ce lien n’est pas valide ou a expiré.',
     duration: (minutes: number) => `${minutes} min`,
+    bookingFor: (name: string) => `Rendez-vous pour ${name}`,
   },
   en: {
     title: (name: string) => `Book a meeting with ${name}`,
@@ -49,7 +50,16 @@ const TEXT = {
     taken: 'This time was just taken: please pick another one.',
     invalid: 'This link is not valid or has expired.',
     duration: (minutes: number) => `${minutes} min`,
+    bookingFor: (name: string) => `Booking for ${name}`,
   },
+} as const;
+
+/** The consent a booking page's box records, word for word (rep and team pages alike). */
+export const BOOKING_PAGE_CONSENT = {
+  purpose: 'sales_contact',
+  channel: 'any',
+  granted: true,
+  text: 'Booking page: agreed to be contacted about this meeting.',
 } as const;
 
 export const PAGE_ZONES = [
@@ -68,7 +78,8 @@ export const PAGE_ZONES = [
   'UTC',
 ];
 
-function page(language: PageLanguage, title: string, body: string): string {
+/** The shell every public scheduling page shares: no script, readable on a phone. */
+export function bookingPage(language: PageLanguage, title: string, body: string): string {
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>
@@ -92,6 +103,8 @@ export interface SlotPageInput {
   values?: Record<string, string>;
   /** A signed reschedule token: the page moves that booking, no details asked again. */
   reschedule?: string;
+  /** A signed lead token (routing form, team page): books for that lead, no details asked again. */
+  bookingFor?: { token: string; name: string };
 }
 
 /** The slot picker and the lead's details in one form (a radio per slot, grouped by day). */
@@ -129,10 +142,11 @@ ${input.error === 'taken' ? `<p class="error" role="alert">${text.taken}</p>` : 
 <input type="hidden" name="tz" value="${escapeHtml(input.zone)}"><input type="hidden" name="lang" value="${input.language}">
 <input type="hidden" name="type" value="${escapeHtml(input.meetingType.slug)}">
 ${input.reschedule ? `<input type="hidden" name="reschedule" value="${escapeHtml(input.reschedule)}">` : ''}
+${input.bookingFor ? `<input type="hidden" name="lead" value="${escapeHtml(input.bookingFor.token)}"><p>${escapeHtml(text.bookingFor(input.bookingFor.name))}</p>` : ''}
 ${days || `<p>${text.none}</p>`}
 <p><a href="${escapeHtml(input.nextWeekUrl)}">${text.later} →</a></p>
 ${
-  input.reschedule
+  input.reschedule || input.bookingFor
     ? ''
     : `<fieldset><legend>${text.you}</legend>
 <label>${text.firstName} <input type="text" name="firstName" required maxlength="100" value="${value('firstName')}"></label>
@@ -144,7 +158,7 @@ ${
 }
 <button type="submit">${text.book}</button>
 </form>`;
-  return page(input.language, text.title(input.repName), body);
+  return bookingPage(input.language, text.title(input.repName), body);
 }
 
 export function renderBookedPage(
@@ -156,7 +170,7 @@ export function renderBookedPage(
     .setZone(input.zone)
     .setLocale(language === 'fr' ? 'fr-FR' : 'en-GB')
     .toFormat(language === 'fr' ? "cccc d LLLL 'à' HH:mm (ZZZZ)" : "cccc d LLLL 'at' HH:mm (ZZZZ)");
-  return page(
+  return bookingPage(
     language,
     text.booked,
     `<h1>${text.booked}</h1><p>${escapeHtml(text.bookedText(when))}</p><p><a href="${escapeHtml(input.manageUrl)}">${text.manage}</a></p>`,
@@ -173,8 +187,8 @@ export function renderManagePage(
     .setLocale(language === 'fr' ? 'fr-FR' : 'en-GB')
     .toFormat('cccc d LLLL HH:mm (ZZZZ)');
   if (input.status === 'cancelled')
-    return page(language, text.cancelled, `<h1>${text.cancelled}</h1><p>${escapeHtml(when)}</p>`);
-  return page(
+    return bookingPage(language, text.cancelled, `<h1>${text.cancelled}</h1><p>${escapeHtml(when)}</p>`);
+  return bookingPage(
     language,
     text.manage,
     `<h1>${text.manage}</h1><p>${escapeHtml(when)}</p>
@@ -184,5 +198,5 @@ export function renderManagePage(
 }
 
 export function renderInvalidLinkPage(language: PageLanguage): string {
-  return page(language, TEXT[language].invalid, `<h1>${TEXT[language].invalid}</h1>`);
+  return bookingPage(language, TEXT[language].invalid, `<h1>${TEXT[language].invalid}</h1>`);
 }

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   signBookingToken,
   signFeedToken,
+  signLeadBookingToken,
   verifyBookingToken,
   verifyFeedToken,
+  verifyLeadBookingToken,
 } from './booking-token.rules.ts';
 
 const secret = 'test-secret-0123456789';
@@ -90,5 +92,39 @@ describe('feed tokens', () => {
       .digest('base64url');
     expect(signFeedToken(feed, secret)).not.toBe(`${encoded}.${bookingStyle}`);
     expect(verifyFeedToken(`${encoded}.${bookingStyle}`, secret)).toBeNull();
+  });
+});
+
+describe('lead booking tokens', () => {
+  const now = new Date('2026-11-25T10:00:00Z');
+  const lead = {
+    workspaceId: 'ws_01',
+    leadId: 'lead_42',
+    userId: 'usr_07',
+    expiresAt: new Date('2026-12-02T10:00:00Z'),
+  };
+
+  it('round-trip until they expire, then are refused', () => {
+    const token = signLeadBookingToken(lead, secret);
+    expect(verifyLeadBookingToken(token, secret, now)).toEqual(lead);
+    expect(verifyLeadBookingToken(token, secret, new Date('2026-12-02T09:59:59.999Z'))).toEqual(lead);
+    expect(verifyLeadBookingToken(token, secret, lead.expiresAt)).toBeNull();
+    expect(verifyLeadBookingToken(token, 'another-secret', now)).toBeNull();
+    for (const tampered of changeEachCharacter(token))
+      expect(verifyLeadBookingToken(tampered, secret, now)).toBeNull();
+  });
+
+  it('never stand for a feed or booking token, nor the reverse', () => {
+    const token = signLeadBookingToken(lead, secret);
+    expect(verifyFeedToken(token, secret)).toBeNull();
+    expect(verifyBookingToken(token, secret)).toBeNull();
+    expect(verifyLeadBookingToken(signFeedToken(feed, secret), secret, now)).toBeNull();
+    expect(verifyLeadBookingToken(signBookingToken(cancel, secret), secret, now)).toBeNull();
+  });
+
+  it('refuse an expiry that is no date', () => {
+    expect(() => signLeadBookingToken({ ...lead, expiresAt: new Date(Number.NaN) }, secret)).toThrow(
+      RangeError,
+    );
   });
 });

@@ -93,3 +93,44 @@ export function verifyFeedToken(token: string, secret: string): FeedTokenPayload
   const fields = verify(FEED_PURPOSE, token, secret, ['w', 'u']);
   return fields ? { workspaceId: fields.w ?? '', userId: fields.u ?? '' } : null;
 }
+
+/**
+ * Carried, signed, in the booking page link a routing form or a team page sends a captured lead to:
+ * the page books for that lead with that rep, without asking their details again.
+ */
+export interface LeadBookingTokenPayload {
+  workspaceId: string;
+  leadId: string;
+  userId: string;
+  /** Unlike booking links, this one is handed out in a redirect and must not live forever. */
+  expiresAt: Date;
+}
+
+const LEAD_BOOKING_PURPOSE = 'chaud.lead-booking.v1.';
+
+export function signLeadBookingToken(payload: LeadBookingTokenPayload, secret: string): string {
+  const expires = payload.expiresAt.getTime();
+  if (!Number.isSafeInteger(expires)) throw new RangeError('lead booking token needs a valid expiry');
+  return sign(
+    LEAD_BOOKING_PURPOSE,
+    { w: payload.workspaceId, l: payload.leadId, u: payload.userId, e: String(expires) },
+    secret,
+  );
+}
+
+/** The payload, or null: tampered, another purpose or secret, or expired at `now`. */
+export function verifyLeadBookingToken(
+  token: string,
+  secret: string,
+  now: Date,
+): LeadBookingTokenPayload | null {
+  const fields = verify(LEAD_BOOKING_PURPOSE, token, secret, ['w', 'l', 'u', 'e']);
+  const expires = Number(fields?.e);
+  if (!fields || !/^\d+$/.test(fields.e ?? '') || expires <= now.getTime()) return null;
+  return {
+    workspaceId: fields.w ?? '',
+    leadId: fields.l ?? '',
+    userId: fields.u ?? '',
+    expiresAt: new Date(expires),
+  };
+}

@@ -15,6 +15,8 @@ export {
   ZAvailabilityInput,
   ZTimeZone,
 } from './availability.schemas.ts';
+export { buildBookingChange, queueCalendarChange } from './booking-change.ts';
+export { renderNobodyAvailablePage, renderTeamDetailsPage } from './booking-details.page.ts';
 // Persistence, bookings and HTTP.
 export {
   deleteAvailabilitiesForUsers,
@@ -25,17 +27,39 @@ export {
 } from './booking-history.service.ts';
 export { bookingDto, bookingIcs, bookingIcsFor } from './booking-ics.ts';
 export { bookingPagesRoutes } from './booking-pages.routes.ts';
+export { BOOKING_PAGE_CONSENT, renderInvalidLinkPage } from './booking-pages.ts';
 // Signed links: reschedule/cancel a booking; a rep's private calendar feed.
 export {
   type BookingAction,
   type BookingTokenPayload,
   type FeedTokenPayload,
+  type LeadBookingTokenPayload,
   signBookingToken,
   signFeedToken,
+  signLeadBookingToken,
   verifyBookingToken,
   verifyFeedToken,
+  verifyLeadBookingToken,
 } from './booking-token.rules.ts';
 export { calendarFeedRoutes } from './calendar-feed.routes.ts';
+// External calendars (Google, Microsoft…) behind one interface: busy times in, booking changes out.
+export {
+  BOOKING_CHANGE_KINDS,
+  type BookingChange,
+  type BookingChangeKind,
+  type BusyInterval,
+  type BusyQuery,
+  CALENDAR_CHANGE_EFFECT,
+  type CalendarProvider,
+  calendarProviderOf,
+  DEFAULT_BUSY_TIMEOUT_MS,
+  externalBusyAround,
+  externalBusyOf,
+  installCalendarProvider,
+  isCalendarConnected,
+  noCalendarProvider,
+  ZBookingChange,
+} from './calendar-provider.ts';
 // RFC 5545 text: invitation/cancellation e-mailed with a booking, and the subscription feed.
 export {
   type AttendeeRole,

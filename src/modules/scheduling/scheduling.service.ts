@@ -1,14 +1,15 @@
 import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import type { Actor } from '../../platform/context.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import { users } from '../access/index.ts';
 import { type Availability, DEFAULT_AVAILABILITY, ZAvailabilityInput } from './availability.schemas.ts';
+import { externalBusyOf } from './calendar-provider.ts';
 import { findMeetingType } from './meeting-types.service.ts';
 import { issuesToError, schedulingErrors } from './scheduling.errors.ts';
 import { availabilities, bookings, meetingTypes } from './scheduling.tables.ts';
-import { computeSlots, isSlotBookable } from './slots.rules.ts';
+import { computeSlots, isSlotBookable, type TimeRange } from './slots.rules.ts';
 
 export type BookingRow = typeof bookings.$inferSelect;
 export type { MeetingTypeRow } from './meeting-types.service.ts';
@@ -83,25 +84,32 @@ function countByLocalDay(busy: { start: Date }[], zone: string): Map<string, num
   return counts;
 }
 
-/** Free slots of a rep for a meeting type between two instants. */
+/**
+ * Free slots of a rep for a meeting type between two instants. With `calendarOf`, the rep's busy
+ * times in that context's external calendar count as bookings too (buffers included, not the daily
+ * limit: they are busy blocks, not meetings); a calendar that fails or is slow is left out (logged).
+ */
 export async function listSlots(
   db: Database,
   workspaceId: string,
   input: { userId: string; meetingTypeId: string; from: Date; to: Date; now: Date },
+  calendarOf?: AppContext,
 ): Promise<{ start: Date; end: Date }[]> {
   const availability = await getAvailability(db, workspaceId, input.userId);
   const meetingType = await findMeetingType(db, workspaceId, input.meetingTypeId);
   // A day's limit counts the whole local day: read bookings a day around the range.
-  const busy = await busyOf(
-    db,
-    input.userId,
-    new Date(input.from.getTime() - 86_400_000),
-    new Date(input.to.getTime() + 86_400_000),
-  );
+  const around = {
+    from: new Date(input.from.getTime() - 86_400_000),
+    to: new Date(input.to.getTime() + 86_400_000),
+  };
+  const [busy, externalBusy] = await Promise.all([
+    busyOf(db, input.userId, around.from, around.to),
+    calendarOf ? externalBusyOf(calendarOf, { workspaceId, userId: input.userId, ...around }) : [],
+  ]);
   return computeSlots({
     availability,
     meetingType: { durationMinutes: meetingType.durationMinutes },
-    busy,
+    busy: [...busy, ...externalBusy],
     from: input.from,
     to: input.to,
     now: input.now,
@@ -113,6 +121,8 @@ export async function listSlots(
  * Books a slot in `tx`. The rules are checked first (hours, notice, out of office, buffers, daily
  * limit); the database's exclusion constraint then refuses an overlap that a concurrent request
  * booked in between — in a savepoint, so the caller's transaction survives the refusal.
+ * `externalBusy`: the rep's external calendar busy times, read by the caller before its transaction
+ * (`externalBusyAround`); overlapping one is BOOKING_SLOT_TAKEN like overlapping a Chaud booking.
  */
 export async function insertBooking(
   tx: Database,
@@ -125,6 +135,7 @@ export async function insertBooking(
     leadTimezone: string;
     source: string;
     now: Date;
+    externalBusy?: readonly TimeRange[];
   },
 ): Promise<BookingRow> {
   const user = await findWorkspaceUser(tx, input.workspaceId, input.userId);
@@ -141,7 +152,7 @@ export async function insertBooking(
   const verdict = isSlotBookable({
     availability,
     meetingType: { durationMinutes: meetingType.durationMinutes },
-    busy,
+    busy: [...busy, ...(input.externalBusy ?? [])],
     now: input.now,
     bookedCountByLocalDay: countByLocalDay(busy, availability.timezone),
     start: input.start,
