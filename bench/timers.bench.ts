@@ -1,6 +1,7 @@
 // Issue 6's job-queue figures, on PGlite and PostgreSQL, with Chaud's JobQueue in the bench process:
 // (1) timer punctuality, pg-boss `startAfter` jobs against setTimeout for the same due times;
-// (2) dispatch latency of immediate jobs, send → handler, against a bare LISTEN/NOTIFY round trip.
+// (2) dispatch latency of immediate jobs, send → handler, against a bare LISTEN/NOTIFY round trip
+// (timers.dispatch.ts).
 import {
   describeLatency,
   formatMs,
@@ -10,6 +11,7 @@ import {
 } from './conversations.load.ts';
 import { type CpuShare, startCpuCount } from './cpu.ts';
 import { type BenchResult, summarize } from './stats.ts';
+import { benchDispatch, type DispatchLoad, describeOwnCpu } from './timers.dispatch.ts';
 import { measureTimers, type TimerRun } from './timers.punctuality.ts';
 import {
   type BenchDatabaseKind,
@@ -22,25 +24,18 @@ export interface TimersBenchOptions {
   /** Timers due uniformly over `timerSeconds`. */
   timerCount: number;
   timerSeconds: number;
-  /** Immediate jobs (and bare notifies) at `dispatchRate` per second. */
-  dispatchCount: number;
-  dispatchRate: number;
+  /** Immediate jobs (and bare notifies): the target's load first, then a stress load. */
+  dispatchLoads: DispatchLoad[];
   log(line: string): void;
 }
 
 const PUNCTUALITY_TARGET = 20;
-const DISPATCH_TARGET = 5;
 /** setTimeout's p99 is often 0–1 ms at Date.now()'s 1 ms resolution: the ratio divides by no less. */
 const TIMEOUT_FLOOR_MS = 1;
 const DISPATCH_GRACE_MS = 10_000;
 const WARM_UP = 50;
 /** Idle pg-boss workers fetch this often when NOTIFY is on (job-queue.ts, notifyPollingIntervalSeconds). */
 const BACKSTOP_POLL_MS = 5_000;
-
-function describeOwnCpu(share: CpuShare, kind: BenchDatabaseKind): string {
-  const inside = kind === 'pglite' ? 'JobQueue, workers and PGlite' : 'JobQueue and workers';
-  return `CPU bench process (${inside}) ${share.loadGenerator}%, PostgreSQL ${share.postgres}%, other processes ${share.others}%`;
-}
 
 function missedOf(values: number[]): number {
   return values.filter((value) => !Number.isFinite(value)).length;
@@ -89,8 +84,9 @@ async function benchDatabase(kind: BenchDatabaseKind, options: TimersBenchOption
   log(`\n### ${label}`);
   const queues = await openBenchQueues(kind);
   try {
-    await measureNotifyRoundTrips(queues, WARM_UP, options.dispatchRate, DISPATCH_GRACE_MS);
-    await measureDispatch(queues, WARM_UP, options.dispatchRate, DISPATCH_GRACE_MS);
+    const warmUp = { count: WARM_UP, rate: options.dispatchLoads[0]?.rate ?? 50, isTarget: false };
+    await measureNotifyRoundTrips(queues, warmUp.count, warmUp.rate, DISPATCH_GRACE_MS);
+    await measureDispatch(queues, warmUp.count, warmUp.rate, DISPATCH_GRACE_MS);
 
     const run = await measureTimers(queues, options.timerCount, options.timerSeconds);
     const punctuality = judgePunctuality(run);
@@ -106,35 +102,8 @@ async function benchDatabase(kind: BenchDatabaseKind, options: TimersBenchOption
     );
     for (const line of explanations) log(`  ${line}`);
 
-    let cpu = startCpuCount(undefined);
-    const notifies = await measureNotifyRoundTrips(
-      queues,
-      options.dispatchCount,
-      options.dispatchRate,
-      DISPATCH_GRACE_MS,
-    );
-    const notifyCpu = cpu();
-    cpu = startCpuCount(undefined);
-    const dispatches = await measureDispatch(
-      queues,
-      options.dispatchCount,
-      options.dispatchRate,
-      DISPATCH_GRACE_MS,
-    );
-    const dispatchCpu = cpu();
-    const bare = latencyFigures(notifies);
-    const jobs = latencyFigures(dispatches);
-    const dispatchRatio = jobs.p99 / bare.p99;
-    const dispatchBudget = bare.p99 * DISPATCH_TARGET;
-    const arrivals = `${options.dispatchCount.toLocaleString('en-US')} at ${options.dispatchRate}/s`;
-    log(
-      `  bare LISTEN/NOTIFY round trip, ${arrivals}: ${describeLatency(bare)}; ${missedOf(notifies)} missed (${describeOwnCpu(notifyCpu, kind)})`,
-    );
-    log(
-      `  immediate jobs, send → handler, ${arrivals}: ${describeLatency(jobs)}; ${missedOf(dispatches)} missed (${describeOwnCpu(dispatchCpu, kind)})`,
-    );
-    const dispatchLine = `p99 ratio ${formatMs(jobs.p99)} / ${formatMs(bare.p99)} = ${dispatchRatio.toFixed(1)}×; ${verdict(dispatchRatio, DISPATCH_TARGET)}`;
-    log(`  ${dispatchLine}`);
+    const dispatch: BenchResult[] = [];
+    for (const load of options.dispatchLoads) dispatch.push(...(await benchDispatch(queues, load, log)));
 
     return [
       {
@@ -161,30 +130,7 @@ async function benchDatabase(kind: BenchDatabaseKind, options: TimersBenchOption
           describeOwnCpu(run.cpu, kind),
         ],
       },
-      {
-        id: `jobs-dispatch-${kind}`,
-        title: `Job dispatch on ${label}: send → handler within ${DISPATCH_TARGET} × bare NOTIFY p99 (target p99 within, i.e. ≥ 99 %)`,
-        unit: '%',
-        figure: summarize([percentWithin(dispatches, dispatchBudget)]),
-        baselineTitle: `bare LISTEN/NOTIFY round trip within the same ${formatMs(dispatchBudget)} (%)`,
-        baseline: summarize([percentWithin(notifies, dispatchBudget)]),
-        targetRatio: 0.99,
-        otherCpuPercent: dispatchCpu.others,
-        notes: [`${arrivals}, open loop`, dispatchLine],
-      },
-      {
-        id: `jobs-dispatch-p99-${kind}`,
-        title: `Job dispatch on ${label}: send → handler p99 vs bare NOTIFY p99 (information)`,
-        unit: 'ms',
-        figure: summarize([jobs.p99]),
-        baselineTitle: 'bare LISTEN/NOTIFY round trip p99 (ms)',
-        baseline: summarize([bare.p99]),
-        targetRatio: null,
-        notes: [
-          `jobs ${describeLatency(jobs)}; NOTIFY ${describeLatency(bare)}`,
-          describeOwnCpu(dispatchCpu, kind),
-        ],
-      },
+      ...dispatch,
     ];
   } finally {
     await queues.close();

@@ -43,6 +43,8 @@ export class JobQueue {
   /** Wake-up timers by `<queue> <due ms>`. */
   private readonly wakeTimers = new Map<string, NodeJS.Timeout>();
   private wakeScan: NodeJS.Timeout | null = null;
+  /** Per worker id, its last fetch time when a NOTIFY woke it. */
+  private readonly wokenAfterFetch = new Map<string, number>();
 
   constructor(handle: DatabaseHandle, logger: Logger, postgresUrl?: string) {
     this.handle = handle;
@@ -53,6 +55,47 @@ export class JobQueue {
         ? new PgBoss({ ...common, db: fromPglite(handle.pglite!) })
         : new PgBoss({ ...common, connectionString: postgresUrl!, max: 4 });
     this.boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
+    this.wakeOneWorkerPerNotification();
+  }
+
+  /**
+   * pg-boss wakes every worker of a queue on each NOTIFY, and each one fetches: with two workers,
+   * every job costs an empty fetch besides the one that gets it (1 ms of PGlite's one thread). The
+   * listener is the database adapter's `listen`, so wrapping it lets a NOTIFY wake one idle worker
+   * not already woken; when none is, every worker is told, as pg-boss does, so busy workers fetch
+   * again as soon as they finish and no job waits for the backstop poll.
+   */
+  private wakeOneWorkerPerNotification(): void {
+    type Listen = (
+      channel: string,
+      onNotification: (payload: string) => void,
+      onReconnect?: () => void,
+    ) => Promise<unknown>;
+    const db = this.boss.getDb() as { listen?: Listen };
+    if (typeof db.listen !== 'function') return;
+    const listen = db.listen.bind(db);
+    db.listen = (channel, onNotification, onReconnect) =>
+      listen(
+        channel,
+        (name) => {
+          if (!this.wakeOneIdleWorker(name)) onNotification(name);
+        },
+        onReconnect,
+      );
+  }
+
+  /** Wakes one idle worker of `name` not woken since its last fetch; false when there is none. */
+  private wakeOneIdleWorker(name: string): boolean {
+    for (const worker of this.boss.getWipData()) {
+      if (worker.name !== name || worker.count > 0) continue;
+      const fetchedOn = worker.lastFetchedOn ?? 0;
+      // Woken already and not fetched since: the job it was woken for may still be unclaimed.
+      if (this.wokenAfterFetch.get(worker.id) === fetchedOn) continue;
+      this.wokenAfterFetch.set(worker.id, fetchedOn);
+      this.boss.notifyWorker(worker.id);
+      return true;
+    }
+    return false;
   }
 
   async start(): Promise<void> {
