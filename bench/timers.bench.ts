@@ -9,7 +9,6 @@ import {
   latencyFigures,
   percentWithin,
 } from './conversations.load.ts';
-import { type CpuShare, startCpuCount } from './cpu.ts';
 import { type BenchResult, summarize } from './stats.ts';
 import { benchDispatch, type DispatchLoad, describeOwnCpu } from './timers.dispatch.ts';
 import { measureTimers, type TimerRun } from './timers.punctuality.ts';
