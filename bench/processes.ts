@@ -138,7 +138,29 @@ export async function startChaudServer(
   const child = startChild(process.execPath, [...nodeArgs, 'bin/chaud.mjs', 'serve', ...extraArgs], env);
   const url = `http://${LOOPBACK}:${port}`;
   await waitForHttp(`${url}/health`, child);
+  // /health answers before start-up work is done (the NLU thread trains its models, ~15 s of CPU):
+  // measuring then would charge one server's start to the other's figures.
+  await waitUntilSettled(child);
   return { url, child };
+}
+
+const SETTLED_SHARE = 0.15;
+
+/** Waits until the child used under 15 % of one core over a second (at most `timeoutMs`). */
+export async function waitUntilSettled(child: Child, timeoutMs = 60_000): Promise<void> {
+  const pid = child.process.pid;
+  if (pid === undefined || !fs.existsSync(`/proc/${pid}/stat`)) return;
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  const cpuTicks = () => {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]); // utime + stime, all threads
+  };
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && child.process.exitCode === null) {
+    const before = cpuTicks();
+    await sleep(1_000);
+    if ((cpuTicks() - before) / ticksPerSecond < SETTLED_SHARE) return;
+  }
 }
 
 /** Runs a command to its end with a time limit; resolves with its exit code and output. */

@@ -83,9 +83,12 @@ function domainHooks(ctx: AppContext): DomainHooks {
       await firstContact.afterLeadCaptured(tx, workspaceId, capture);
       await sequences.afterLeadCaptured(tx, workspaceId, capture);
     },
+    // The same stages as one capture's, for captures written together (API batches, file imports).
     afterLeadsCaptured: async (tx, workspaceId, captures) => {
       await scoring.afterLeadsCaptured(tx, workspaceId, captures);
+      await routing.afterLeadsCaptured(tx, workspaceId, captures);
       await firstContact.afterLeadsCaptured(tx, workspaceId, captures);
+      await sequences.afterLeadsCaptured(tx, workspaceId, captures);
     },
     afterQualificationChanged: sequences.afterQualificationChanged,
   };

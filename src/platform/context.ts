@@ -61,7 +61,14 @@ export interface DomainHooks {
     tx: Database,
     workspaceId: string,
     /** `isImport`: a file import, whose leads are not greeted one by one. */
-    captures: { leadId: string; isCreated: boolean; source: string; isImport?: boolean }[],
+    captures: {
+      leadId: string;
+      isCreated: boolean;
+      source: string;
+      isImport?: boolean;
+      eventType?: string;
+      formId?: string | null;
+    }[],
   ): Promise<void>;
 }
 

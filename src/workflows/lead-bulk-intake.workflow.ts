@@ -5,7 +5,7 @@ import type { AppContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import type { LeadIntake, LeadIntakeResult } from './lead-intake.workflow.ts';
 
-type Capture = { leadId: string; isCreated: boolean; source: string; isImport?: boolean };
+type Capture = Parameters<NonNullable<AppContext['hooks']['afterLeadsCaptured']>>[2][number];
 
 async function runCaptureHooks(
   ctx: AppContext,
@@ -59,6 +59,8 @@ export async function captureLeadsInBulk(
       isCreated: result.isCreated,
       source: command.eventSource,
       isImport: command.proof.method === 'import',
+      ...(command.eventType ? { eventType: command.eventType } : {}),
+      formId: command.proof.formId ?? null,
     });
     results[index] = {
       lead: toLeadDto(result.lead),

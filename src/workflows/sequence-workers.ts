@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { EmailChannel, linkSigningSecret } from '../modules/conversations/index.ts';
 import type { SequenceGoal } from '../modules/nurturing/index.ts';
 import type { AppContext, DomainHooks } from '../platform/context.ts';
+import type { Database } from '../platform/db/database.ts';
 import { conversationRuntime } from './conversation-runtime.ts';
 import { SEQUENCE_NOTIFY_EMAIL, SEQUENCE_WEBHOOK } from './sequence-actions.ts';
 import { registerSequenceJobs } from './sequence-jobs.ts';
@@ -68,7 +69,26 @@ export function defineSequenceJobs(ctx: AppContext): void {
 /** Triggers and goals of sequences, fed by captures, events and qualification moves. */
 export function sequenceHooks(
   ctx: AppContext,
-): Required<Pick<DomainHooks, 'afterEventsRecorded' | 'afterLeadCaptured' | 'afterQualificationChanged'>> {
+): Required<
+  Pick<
+    DomainHooks,
+    'afterEventsRecorded' | 'afterLeadCaptured' | 'afterLeadsCaptured' | 'afterQualificationChanged'
+  >
+> {
+  const enrollFormSubmissions = async (
+    tx: Database,
+    workspaceId: string,
+    captures: { leadId: string; eventType?: string; formId?: string | null }[],
+  ) => {
+    const byForm = new Map<string | null, string[]>();
+    for (const capture of captures) {
+      if (capture.eventType !== 'form_submitted') continue;
+      const formId = capture.formId ?? null;
+      byForm.set(formId, [...(byForm.get(formId) ?? []), capture.leadId]);
+    }
+    for (const [formId, leadIds] of byForm)
+      await enrollOnTrigger(ctx, tx, workspaceId, leadIds, { on: 'form_submitted', formId });
+  };
   return {
     afterEventsRecorded: async (tx, workspaceId, _leadIds, events = []) => {
       const booked = events.filter((event) => event.type === 'meeting_booked').map((event) => event.leadId);
@@ -79,13 +99,8 @@ export function sequenceHooks(
         await enrollOnTrigger(ctx, tx, workspaceId, leadIds, { on: 'event_received', type });
       }
     },
-    afterLeadCaptured: async (tx, workspaceId, capture) => {
-      if (capture.eventType === 'form_submitted')
-        await enrollOnTrigger(ctx, tx, workspaceId, [capture.leadId], {
-          on: 'form_submitted',
-          formId: capture.formId ?? null,
-        });
-    },
+    afterLeadCaptured: (tx, workspaceId, capture) => enrollFormSubmissions(tx, workspaceId, [capture]),
+    afterLeadsCaptured: (tx, workspaceId, captures) => enrollFormSubmissions(tx, workspaceId, captures),
     afterQualificationChanged: async (tx, workspaceId, changes) => {
       for (const change of changes) {
         for (const stage of change.stagesEntered) {
