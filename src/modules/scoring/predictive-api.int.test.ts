@@ -1,57 +1,21 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Writable } from 'node:stream';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext, type TestWorkspace } from '../../../test/harness.ts';
 import { runModelCommand } from '../../main/commands/model.command.ts';
 import { ManualClock } from '../../platform/clock.ts';
+import { captureOutput, createRandom, predictiveApiClient } from './predictive-api.fixtures.ts';
 import { leadPredictions, predictiveModels } from './scoring.tables.ts';
+
+// Training on the workspace's own leads; training on a CSV file is in predictive-model-csv.int.test.ts.
 
 const clock = new ManualClock('2026-05-04T09:00:00.000Z');
 let test: TestContext;
+let api: ReturnType<typeof predictiveApiClient>;
 let planted: TestWorkspace;
 let small: TestWorkspace;
 
-type Headers = { authorization: string };
 type PlantedLead = { id: string; isStrong: boolean };
 let plantedLeads: PlantedLead[] = [];
-
-/** Deterministic 0..1 numbers (a small LCG), so the planted data is the same on every run. */
-function createRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
-const call = (method: 'GET' | 'POST', url: string, headers: Headers, payload?: object) =>
-  test.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
-
-async function capture(workspace: TestWorkspace, body: Record<string, unknown>): Promise<string> {
-  const response = await call('POST', '/api/v1/leads', workspace.headers, body);
-  if (response.statusCode >= 300) throw new Error(`capture failed: ${response.body}`);
-  return response.json().id;
-}
-
-async function sendEvents(workspace: TestWorkspace, items: object[]): Promise<void> {
-  for (let start = 0; start < items.length; start += 500) {
-    const response = await call('POST', '/api/v1/events', workspace.headers, {
-      events: items.slice(start, start + 500),
-    });
-    if (response.statusCode >= 300) throw new Error(`events failed: ${response.body}`);
-  }
-}
-
-async function moveStage(workspace: TestWorkspace, leadId: string, to: string): Promise<void> {
-  const response = await call('POST', `/api/v1/leads/${leadId}/stage`, workspace.headers, {
-    to,
-    reason: 'outcome',
-  });
-  if (response.statusCode !== 200) throw new Error(`stage failed: ${response.body}`);
-}
 
 /**
  * 200 leads whose outcome depends on country (FR), seniority (director/CEO titles), a corporate
@@ -74,7 +38,7 @@ async function buildPlantedWorkspace(workspace: TestWorkspace): Promise<PlantedL
     ]);
     const isFree = random() < 0.4;
     const downloads = random() < 0.35 ? 1 : 0;
-    const id = await capture(workspace, {
+    const id = await api.capture(workspace, {
       email: `p${i}@${isFree ? 'gmail.com' : `company${i % 17}.fr`}`,
       country,
       jobTitle,
@@ -97,49 +61,37 @@ async function buildPlantedWorkspace(workspace: TestWorkspace): Promise<PlantedL
     result.push({ id, isStrong: country === 'FR' && isSenior && !isFree });
     if (i < 170) outcomes.push({ id, isWon });
   }
-  await sendEvents(workspace, events);
+  await api.sendEvents(workspace, events);
   for (const outcome of outcomes)
-    await moveStage(workspace, outcome.id, outcome.isWon ? 'customer' : 'disqualified');
+    await api.moveStage(workspace, outcome.id, outcome.isWon ? 'customer' : 'disqualified');
   return result;
 }
 
 beforeAll(async () => {
   test = await createTestContext({ clock });
+  api = predictiveApiClient(test);
   planted = await test.createWorkspace('Planted');
   small = await test.createWorkspace('Small');
   plantedLeads = await buildPlantedWorkspace(planted);
   // 20 labelled by stage and 2 by a lost event: too few to learn from.
   for (let i = 0; i < 22; i++) {
-    const id = await capture(small, { email: `s${i}@example.org`, country: 'FR' });
-    if (i < 8) await moveStage(small, id, 'customer');
-    else if (i < 20) await moveStage(small, id, 'disqualified');
-    else await sendEvents(small, [{ leadId: id, type: 'x-lost' }]);
+    const id = await api.capture(small, { email: `s${i}@example.org`, country: 'FR' });
+    if (i < 8) await api.moveStage(small, id, 'customer');
+    else if (i < 20) await api.moveStage(small, id, 'disqualified');
+    else await api.sendEvents(small, [{ leadId: id, type: 'x-lost' }]);
   }
 }, 180_000);
 afterAll(() => test.close());
 
-function captureOutput() {
-  const chunks = { stdout: '', stderr: '' };
-  const sink = (key: 'stdout' | 'stderr') =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        chunks[key] += String(chunk);
-        done();
-      },
-    });
-  return { io: { stdout: sink('stdout'), stderr: sink('stderr') }, chunks };
-}
-const openTestContext = async () => ({ ctx: test.ctx, close: async () => {} });
-
 describe('workspace predictive model', () => {
   it('refuses to train without enough labelled leads, counting a lost event as lost', async () => {
-    const response = await call('POST', '/api/v1/scoring/model/train', small.headers);
+    const response = await api.call('POST', '/api/v1/scoring/model/train', small.headers);
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toMatchObject({
       code: 'MODEL_NOT_ENOUGH_DATA',
       details: { labelled: 22, won: 8, lost: 14, minimumLabelled: 50 },
     });
-    expect((await call('GET', '/api/v1/scoring/model', small.headers)).json().error.code).toBe(
+    expect((await api.call('GET', '/api/v1/scoring/model', small.headers)).json().error.code).toBe(
       'MODEL_NOT_FOUND',
     );
   });
@@ -147,25 +99,29 @@ describe('workspace predictive model', () => {
   it('says so from the command line and exits 3', async () => {
     const { io, chunks } = captureOutput();
     const code = await runModelCommand(['train', '--workspace', small.workspaceId], io, {
-      openContext: openTestContext,
+      openContext: api.openTestContext,
     });
     expect(code).toBe(3);
     expect(chunks.stderr).toMatch(/22 labelled \(8 won, 14 lost\).*MODEL_NOT_ENOUGH_DATA/);
   });
 
   it('answers 404 PREDICTION_NOT_FOUND before any model exists', async () => {
-    const response = await call('GET', `/api/v1/leads/${plantedLeads[0]!.id}/prediction`, planted.headers);
+    const response = await api.call(
+      'GET',
+      `/api/v1/leads/${plantedLeads[0]!.id}/prediction`,
+      planted.headers,
+    );
     expect(response.statusCode).toBe(404);
     expect(response.json().error.code).toBe('PREDICTION_NOT_FOUND');
   });
 
   it('lets only admins and marketers train', async () => {
     const rep = await test.createMember(planted, 'sales_rep');
-    expect((await call('POST', '/api/v1/scoring/model/train', rep.headers)).statusCode).toBe(403);
+    expect((await api.call('POST', '/api/v1/scoring/model/train', rep.headers)).statusCode).toBe(403);
   });
 
   it('trains on the planted signal, reports cross-validated metrics and scores every lead', async () => {
-    const response = await call('POST', '/api/v1/scoring/model/train', planted.headers);
+    const response = await api.call('POST', '/api/v1/scoring/model/train', planted.headers);
     expect(response.statusCode).toBe(200);
     const { model, scored } = response.json();
     expect(scored).toBe(200);
@@ -186,7 +142,7 @@ describe('workspace predictive model', () => {
       expect.arrayContaining(['country', 'jobTitleGroup', 'emailDomain']),
     );
 
-    const read = await call('GET', '/api/v1/scoring/model', planted.headers);
+    const read = await api.call('GET', '/api/v1/scoring/model', planted.headers);
     expect(read.json()).toMatchObject({
       id: model.id,
       trainedOn: { leads: 170 },
@@ -203,7 +159,7 @@ describe('workspace predictive model', () => {
       );
     const byProfile = { strong: [] as number[], other: [] as number[] };
     for (const lead of plantedLeads) {
-      const response = await call('GET', `/api/v1/leads/${lead.id}/prediction`, planted.headers);
+      const response = await api.call('GET', `/api/v1/leads/${lead.id}/prediction`, planted.headers);
       expect(response.statusCode).toBe(200);
       const prediction = response.json();
       expect(prediction).toMatchObject({
@@ -222,8 +178,8 @@ describe('workspace predictive model', () => {
   });
 
   it('keeps models and predictions per workspace', async () => {
-    expect((await call('GET', '/api/v1/scoring/model', small.headers)).statusCode).toBe(404);
-    const foreign = await call('GET', `/api/v1/leads/${plantedLeads[0]!.id}/prediction`, small.headers);
+    expect((await api.call('GET', '/api/v1/scoring/model', small.headers)).statusCode).toBe(404);
+    const foreign = await api.call('GET', `/api/v1/leads/${plantedLeads[0]!.id}/prediction`, small.headers);
     expect(foreign.statusCode).toBe(404);
     expect(foreign.json().error.code).toBe('LEAD_NOT_FOUND');
     const [row] = await test.ctx.db
@@ -234,11 +190,11 @@ describe('workspace predictive model', () => {
   });
 
   it('freezes into grid points, then into fit rules of the grid where the grid can say them', async () => {
-    const points = (await call('GET', '/api/v1/scoring/model/grid-points', planted.headers)).json();
+    const points = (await api.call('GET', '/api/v1/scoring/model/grid-points', planted.headers)).json();
     expect(points.points[0]).toMatchObject({ feature: '(base)', rule: { kind: 'always' } });
     expect(points.points.some((point: { feature: string }) => point.feature === 'country')).toBe(true);
 
-    const freeze = await call('POST', '/api/v1/scoring/model/freeze', planted.headers);
+    const freeze = await api.call('POST', '/api/v1/scoring/model/freeze', planted.headers);
     expect(freeze.statusCode).toBe(200);
     const body = freeze.json();
     expect(body.rescore.mode).toBe('sync');
@@ -249,7 +205,7 @@ describe('workspace predictive model', () => {
     expect(body.skipped).toContainEqual(
       expect.objectContaining({ feature: '(base)', reason: expect.stringMatching(/every lead/) }),
     );
-    const grid = (await call('GET', '/api/v1/scoring/grid', planted.headers)).json();
+    const grid = (await api.call('GET', '/api/v1/scoring/grid', planted.headers)).json();
     expect(grid.version).toBe(body.gridVersion);
     const frozenIds = grid.rules
       .filter((rule: { id: string }) => rule.id.startsWith('model-'))
@@ -258,17 +214,17 @@ describe('workspace predictive model', () => {
     expect(grid.rules.some((rule: { id: string }) => rule.id === 'fit-persona')).toBe(true);
 
     // A second freeze replaces the first one's rules instead of adding to them.
-    const again = (await call('POST', '/api/v1/scoring/model/freeze', planted.headers)).json();
-    const regrid = (await call('GET', '/api/v1/scoring/grid', planted.headers)).json();
+    const again = (await api.call('POST', '/api/v1/scoring/model/freeze', planted.headers)).json();
+    const regrid = (await api.call('GET', '/api/v1/scoring/grid', planted.headers)).json();
     expect(regrid.rules.filter((rule: { id: string }) => rule.id.startsWith('model-'))).toHaveLength(
       again.rules.length,
     );
   });
 
   it('archives the previous model when it trains again', async () => {
-    const first = (await call('GET', '/api/v1/scoring/model', planted.headers)).json();
+    const first = (await api.call('GET', '/api/v1/scoring/model', planted.headers)).json();
     clock.advance(60_000);
-    const second = (await call('POST', '/api/v1/scoring/model/train', planted.headers)).json();
+    const second = (await api.call('POST', '/api/v1/scoring/model/train', planted.headers)).json();
     expect(second.model.id).not.toBe(first.id);
     const rows = await test.ctx.db
       .select({ id: predictiveModels.id, status: predictiveModels.status })
@@ -291,69 +247,8 @@ describe('retries', () => {
     const second = await test.app.inject({ method: 'POST', url: '/api/v1/scoring/model/train', headers });
     expect(first.statusCode).toBe(200);
     expect(second.json().model.id).toBe(first.json().model.id);
-    expect((await call('GET', '/api/v1/scoring/model', planted.headers)).json().id).toBe(
+    expect((await api.call('GET', '/api/v1/scoring/model', planted.headers)).json().id).toBe(
       first.json().model.id,
-    );
-  });
-});
-
-describe('chaud model train --csv', () => {
-  it('trains on a file, stores it as the workspace model and reads leads by column name', async () => {
-    const workspace = await test.createWorkspace('From CSV');
-    const random = createRandom(7);
-    const lines = ['Country,plan,Won'];
-    for (let i = 0; i < 160; i++) {
-      const plan = random() < 0.5 ? 'Yearly' : 'Monthly';
-      const country = random() < 0.5 ? 'FR' : 'DE';
-      const isWon = random() < (plan === 'Yearly' ? 0.7 : 0.25) + (country === 'FR' ? 0.1 : 0);
-      lines.push(`${country},${plan},${isWon ? 'yes' : 'no'}`);
-    }
-    const file = path.join(os.tmpdir(), `chaud-train-${process.pid}-${Date.now()}.csv`);
-    fs.writeFileSync(file, `${lines.join('\n')}\n`);
-    const yearly = await capture(workspace, {
-      email: 'y@example.org',
-      country: 'FR',
-      attributes: { plan: 'Yearly' },
-    });
-    const monthly = await capture(workspace, {
-      email: 'm@example.org',
-      country: 'DE',
-      attributes: { plan: 'Monthly' },
-    });
-    try {
-      const { io, chunks } = captureOutput();
-      const code = await runModelCommand(
-        [
-          'train',
-          '--workspace',
-          workspace.workspaceId,
-          '--csv',
-          file,
-          '--label',
-          'Won',
-          '--positive',
-          'yes',
-          '--json',
-        ],
-        io,
-        { openContext: openTestContext },
-      );
-      expect(chunks.stderr).toBe('');
-      expect(code).toBe(0);
-      const result = JSON.parse(chunks.stdout);
-      expect(result.scored).toBe(2);
-      expect(result.model.trainedOn).toMatchObject({ kind: 'csv', label: 'Won', positive: 'yes', rows: 160 });
-      expect(result.model.metrics.auc).toBeGreaterThan(0.6);
-    } finally {
-      fs.rmSync(file, { force: true });
-    }
-    const probability = async (id: string) =>
-      (await call('GET', `/api/v1/leads/${id}/prediction`, workspace.headers)).json().probability as number;
-    expect(await probability(yearly)).toBeGreaterThan(await probability(monthly));
-
-    const freeze = (await call('POST', '/api/v1/scoring/model/freeze', workspace.headers)).json();
-    expect(freeze.rules).toContainEqual(
-      expect.objectContaining({ condition: expect.objectContaining({ field: 'attributes.plan' }) }),
     );
   });
 });
