@@ -2,7 +2,7 @@ import {
   type AgentDecision,
   type AgentReply,
   type ConversationRow,
-  conversationEffectPrefix,
+  cancelQueuedMessages,
   type MessageRow,
   phraseReplies,
   queueOutboundMessage,
@@ -86,8 +86,9 @@ export async function recordOptOut(
     { method: 'message', messageId: message.id },
     now,
   );
-  // Whatever was queued for this conversation (replies, follow-ups) is dropped before it leaves.
-  await ctx.outbox.cancelPending(tx, conversation.workspaceId, conversationEffectPrefix(conversation.id));
+  // Whatever was queued for this conversation (replies, follow-ups) is dropped before it leaves, and its
+  // messages say so rather than staying "queued".
+  await cancelQueuedMessages(ctx, tx, conversation, 'opted_out');
   await endEnrollmentsOnGoal(ctx, tx, conversation.workspaceId, [conversation.leadId], { on: 'opt_out' });
 }
 

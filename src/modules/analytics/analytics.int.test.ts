@@ -39,6 +39,14 @@ async function playLead(leadId: string, text: string) {
   await ok('POST', `/api/v1/sandbox/leads/${leadId}/messages`, { text });
 }
 
+async function sendPendingEffects() {
+  const pending = await t.ctx.handle.query<{ id: string }>(
+    "SELECT id FROM outbox WHERE workspace_id = $1 AND status = 'pending' ORDER BY id",
+    [workspace.workspaceId],
+  );
+  for (const { id } of pending) await t.ctx.outbox.dispatch(id, 1);
+}
+
 beforeAll(async () => {
   t = await createTestContext({
     clock,
@@ -80,6 +88,8 @@ beforeAll(async () => {
     source: 'website',
     consents: [{ purpose: 'whatsapp', channel: 'whatsapp', granted: true }],
   });
+  // No workers here: the greeting leaves now, as the outbox dispatcher would send it, before A opts out.
+  await sendPendingEffects();
   clock.advance(60_000);
   // B: no consent, so no greeting; the first outbound message is the agent's answer 9 minutes later.
   const b = await capture({ firstName: 'Bruno', email: 'bruno@client.fr', source: 'website' });

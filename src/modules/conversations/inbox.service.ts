@@ -10,13 +10,13 @@ import { conversationErrors } from './conversations.errors.ts';
 import type { ConversationDto, MessageDto } from './conversations.schemas.ts';
 import {
   type ConversationRow,
-  conversationEffectPrefix,
   findConversation,
   type MessageRow,
   queueOutboundMessage,
   updateConversation,
 } from './conversations.service.ts';
 import { messages } from './conversations.tables.ts';
+import { cancelQueuedMessages } from './queued-messages.service.ts';
 
 export function toConversationDto(row: ConversationRow): ConversationDto {
   const closesAt = row.channel === 'whatsapp' ? windowClosesAt(row.lastInboundAt ?? undefined) : undefined;
@@ -111,18 +111,7 @@ export async function assignConversation(
 /** A person answers from now on: the agent stops replying and its pending messages are cancelled. */
 export async function takeOverConversation(ctx: AppContext, actor: Actor, conversationId: string) {
   return changeConversation(ctx, actor, conversationId, async (conversation, tx) => {
-    await ctx.outbox.cancelPending(tx, actor.workspaceId, conversationEffectPrefix(conversation.id));
-    await tx
-      .update(messages)
-      .set({ status: 'cancelled', statusAt: ctx.clock.now(), error: { reason: 'taken_over' } })
-      .where(
-        and(
-          eq(messages.workspaceId, actor.workspaceId),
-          eq(messages.conversationId, conversation.id),
-          eq(messages.status, 'queued'),
-          eq(messages.author, 'agent'),
-        ),
-      );
+    await cancelQueuedMessages(ctx, tx, conversation, 'taken_over', { agentOnly: true });
     return {
       mode: 'human',
       needsHuman: false,

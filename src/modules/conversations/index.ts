@@ -91,4 +91,5 @@ export {
   warmUpNlu,
 } from './nlu/index.ts';
 export { sendOwnerNotice } from './owner-notice.service.ts';
+export { cancelQueuedMessages } from './queued-messages.service.ts';
 export { webhooksRoutes } from './webhooks.routes.ts';

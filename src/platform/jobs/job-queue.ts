@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Database, DatabaseHandle } from '../db/database.ts';
 import { runAsBackground } from '../db/transaction-priority.ts';
 import type { Logger } from '../logger.ts';
+import { LoopHeadroom, PGLITE_LOOP_HEADROOM } from './loop-headroom.ts';
 
 /** A named, payload-checked job. Handlers must be idempotent: pg-boss delivers at least once. */
 export interface JobDefinition<TSchema extends z.ZodType = z.ZodType> {
@@ -45,6 +46,8 @@ export class JobQueue {
   private wakeScan: NodeJS.Timeout | null = null;
   /** Per worker id, its last fetch time when a NOTIFY woke it. */
   private readonly wokenAfterFetch = new Map<string, number>();
+  /** PGlite only: jobs start when the shared event loop has room for requests (see LoopHeadroom). */
+  private readonly headroom: LoopHeadroom | null;
 
   constructor(handle: DatabaseHandle, logger: Logger, postgresUrl?: string) {
     this.handle = handle;
@@ -54,6 +57,7 @@ export class JobQueue {
       handle.kind === 'pglite'
         ? new PgBoss({ ...common, db: fromPglite(handle.pglite!) })
         : new PgBoss({ ...common, connectionString: postgresUrl!, max: 4 });
+    this.headroom = handle.kind === 'pglite' ? new LoopHeadroom(PGLITE_LOOP_HEADROOM) : null;
     this.boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
     this.wakeOneWorkerPerNotification();
   }
@@ -174,6 +178,7 @@ export class JobQueue {
           notifyPollingIntervalSeconds: 5,
         },
         async (jobs) => {
+          await this.headroom?.wait();
           // The jobs of a batch run side by side (idempotent handlers: a failure retries both).
           const outcomes = await Promise.allSettled(
             jobs.map((job) =>
@@ -241,6 +246,7 @@ export class JobQueue {
     if (this.wakeScan) clearInterval(this.wakeScan);
     for (const timer of this.wakeTimers.values()) clearTimeout(timer);
     this.wakeTimers.clear();
+    this.headroom?.stop();
     await this.boss.stop({ graceful: true, timeout: 5_000 });
   }
 }
