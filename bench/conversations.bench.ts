@@ -33,6 +33,8 @@ export interface ConversationsBenchOptions {
   seconds: number;
   /** Distinct wa_ids, one inbound message each, for the agent turns/s. */
   users: number;
+  /** Extra node flags for each server (`--cpu-prof`), by server name. */
+  nodeArgs?: (name: string) => string[];
   log(line: string): void;
 }
 
@@ -188,7 +190,7 @@ async function benchDatabase(
   let server: ChaudServer | null = null;
   try {
     log(`\n### ${label}`);
-    server = await startConversationServer(database);
+    server = await startConversationServer(database, options.nodeArgs?.(`conversations-${kind}`) ?? []);
     await connectWhatsApp(server, fake);
     const watcher = new SendWatcher(fake);
     const pid = server.child.process.pid;

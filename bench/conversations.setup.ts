@@ -20,6 +20,7 @@ export const FIRST_CONTACT_TEMPLATE = 'chaud_first_contact';
 /** `chaud serve` (workers on) with sends unthrottled up to 1000/s, so pacing does not hide the pipeline's cost. */
 export async function startConversationServer(
   database: { databaseUrl: string } | { dataDir: string },
+  nodeArgs: string[] = [],
 ): Promise<ChaudServer> {
   const port = await findFreePort();
   const env: Record<string, string> = {
@@ -33,7 +34,7 @@ export async function startConversationServer(
       ? { DATABASE_URL: database.databaseUrl }
       : { CHAUD_DATA_DIR: database.dataDir }),
   };
-  const child = startChild(process.execPath, ['bin/chaud.mjs', 'serve'], env);
+  const child = startChild(process.execPath, [...nodeArgs, 'bin/chaud.mjs', 'serve'], env);
   const url = `http://${LOOPBACK}:${port}`;
   await waitForHttp(`${url}/health`, child);
   return { url, child };

@@ -95,8 +95,8 @@ function describeBusyMachine(busyPercent: number): string | null {
 }
 
 /** With --cpu-prof: where each server spent its time (whole life: start, warm-up and every load). */
-function printProfiles(profileDir: string): void {
-  for (const name of fs.existsSync(profileDir) ? fs.readdirSync(profileDir) : []) {
+function printProfiles(profileDir: string, serverNames: string[]): void {
+  for (const name of serverNames.filter((entry) => fs.existsSync(path.join(profileDir, entry)))) {
     for (const file of fs
       .readdirSync(path.join(profileDir, name))
       .filter((entry) => entry.endsWith('.cpuprofile'))) {
@@ -164,7 +164,7 @@ async function main(): Promise<void> {
     }
     await postgresServer.child.stop();
     await pgliteServer?.child.stop();
-    if (args['cpu-prof']) printProfiles(profileDir);
+    if (args['cpu-prof']) printProfiles(profileDir, ['postgres-server', 'pglite-server']);
   }
 
   if (selected.has('import')) {
@@ -206,9 +206,11 @@ async function main(): Promise<void> {
       ...(await runConversationsBench({
         seconds: Math.max(1, Number(args['conversation-seconds'])),
         users: Math.max(1, Math.round(Number(args['conversation-users']))),
+        nodeArgs,
         log,
       })),
     );
+    if (args['cpu-prof']) printProfiles(profileDir, ['conversations-pglite', 'conversations-postgres']);
   }
 
   if (selected.has('timers')) {

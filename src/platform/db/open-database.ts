@@ -7,7 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import type { Database, DatabaseHandle } from './database.ts';
-import { prioritizeTransactions } from './transaction-priority.ts';
+import { prioritizeTransactions, yieldBeforeBackgroundStatements } from './transaction-priority.ts';
 
 // btree_gist lets an exclusion constraint mix equality and range overlap (one rep, no two bookings at once).
 const EXTENSIONS = { btree_gist };
@@ -62,7 +62,9 @@ export async function openPglite(
       ...(location.loadDataDir ? { loadDataDir: location.loadDataDir } : {}),
     });
   }
-  // Requests' transactions go before background ones (see transaction-priority.ts).
+  // Requests' transactions go before background ones, and background statements let the event loop
+  // read requests between them (see transaction-priority.ts).
+  yieldBeforeBackgroundStatements(pglite);
   const db = prioritizeTransactions(drizzlePglite({ client: pglite }) as unknown as Database);
   return {
     kind: 'pglite',
