@@ -70,6 +70,18 @@ export async function enqueueDeliveryProcessing(
   await ctx.jobs.send(jobsOf(ctx).processDelivery, { deliveryId }, { tx });
 }
 
+export async function enqueueDeliveriesProcessing(
+  ctx: AppContext,
+  tx: Database,
+  deliveryIds: string[],
+): Promise<void> {
+  await ctx.jobs.sendMany(
+    jobsOf(ctx).processDelivery,
+    deliveryIds.map((deliveryId) => ({ deliveryId })),
+    { tx },
+  );
+}
+
 export async function enqueueAgentTurn(ctx: AppContext, tx: Database, messageId: string): Promise<void> {
   await ctx.jobs.send(jobsOf(ctx).runAgentTurn, { messageId }, { tx, singletonKey: messageId });
 }

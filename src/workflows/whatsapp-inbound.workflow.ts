@@ -16,7 +16,6 @@ import {
   parseWebhook,
   queueEmailFallback,
   recordInboundMessage,
-  storeInboundDelivery,
   type WebhookEntry,
 } from '../modules/conversations/index.ts';
 import { leads } from '../modules/leads/index.ts';
@@ -24,9 +23,10 @@ import { recordConsents } from '../modules/privacy/index.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
-import { enqueueAgentTurn, enqueueDeliveryProcessing } from './conversation-jobs.ts';
+import { enqueueAgentTurn } from './conversation-jobs.ts';
 import { conversationRuntime } from './conversation-runtime.ts';
 import { captureLead } from './lead-intake.workflow.ts';
+import { type StoreWhatsAppDelivery, storeOneWhatsAppDelivery } from './whatsapp-delivery-writer.ts';
 import { contactOf, findLeadByWhatsApp, isPhoneNumber, messageBody } from './whatsapp-inbound.message.ts';
 
 // A recent status naming a wamid we have not stored is retried (our send's answer may lag behind it);
@@ -54,6 +54,7 @@ export async function receiveWhatsAppWebhook(
   ctx: AppContext,
   rawBody: Buffer,
   signature: string | undefined,
+  store: StoreWhatsAppDelivery = storeOneWhatsAppDelivery(ctx),
 ): Promise<{ deliveryId: string }> {
   let parsed: unknown;
   try {
@@ -66,17 +67,8 @@ export async function receiveWhatsAppWebhook(
   if (!account) throw conversationErrors.unknownPhoneNumber();
   if (!isValidWebhookSignature(rawBody, signature, account.appSecret))
     throw conversationErrors.webhookSignature();
-  return ctx.db.transaction(async (inner) => {
-    const tx = inner as unknown as Database;
-    const deliveryId = await storeInboundDelivery(tx, {
-      workspaceId: account.workspaceId,
-      provider: 'whatsapp',
-      body: rawBody.toString('utf8'),
-      now: ctx.clock.now(),
-    });
-    await enqueueDeliveryProcessing(ctx, tx, deliveryId);
-    return { deliveryId };
-  });
+  const deliveryId = await store({ workspaceId: account.workspaceId, body: rawBody.toString('utf8') });
+  return { deliveryId };
 }
 
 /** The processing job of one stored WhatsApp delivery: messages, statuses, marketing opt-outs. */

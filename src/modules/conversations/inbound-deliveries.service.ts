@@ -21,6 +21,22 @@ export async function storeInboundDelivery(
   return id;
 }
 
+/** Several webhook bodies in one statement (group commit of concurrent webhooks); ids in input order. */
+export async function storeInboundDeliveries(
+  tx: Database,
+  inputs: { workspaceId: string; provider: 'whatsapp' | 'email'; body: string; now: Date }[],
+): Promise<string[]> {
+  const rows = inputs.map((input) => ({
+    id: newId(input.provider === 'whatsapp' ? 'whd' : 'emd'),
+    workspaceId: input.workspaceId,
+    provider: input.provider,
+    body: input.body,
+    receivedAt: input.now,
+  }));
+  if (rows.length > 0) await tx.insert(inboundDeliveries).values(rows);
+  return rows.map((row) => row.id);
+}
+
 export async function findPendingDelivery(
   db: Database,
   deliveryId: string,

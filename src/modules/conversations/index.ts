@@ -66,6 +66,7 @@ export { applyDeliveryStatus } from './delivery-status.service.ts';
 export {
   findPendingDelivery,
   markDeliveryProcessed,
+  storeInboundDeliveries,
   storeInboundDelivery,
 } from './inbound-deliveries.service.ts';
 export { inboxRoutes } from './inbox.routes.ts';

@@ -5,6 +5,7 @@ import { ValidationError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/auth.ts';
 import { ZErrorResponse } from '../../platform/http/schemas.ts';
 import { receiveInboundEmail, recordUnsubscribe } from '../../workflows/email-inbound.workflow.ts';
+import { whatsAppDeliveryWriter } from '../../workflows/whatsapp-delivery-writer.ts';
 import { receiveWhatsAppWebhook } from '../../workflows/whatsapp-inbound.workflow.ts';
 import { assertRole } from '../access/index.ts';
 import { listWhatsAppVerifyTokens } from './channel-settings.service.ts';
@@ -26,6 +27,8 @@ const ZVerifyQuery = z
 
 /** Meta's webhook, the inbound e-mail webhook and one-click unsubscribe: the doors from outside. */
 export const webhooksRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // Concurrent WhatsApp webhooks are kept in one transaction (see whatsapp-delivery-writer.ts).
+  const storeDelivery = whatsAppDeliveryWriter(ctx);
   // The signature covers the exact bytes Meta sent: keep them rather than a re-serialised object.
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
     done(null, body),
@@ -61,7 +64,12 @@ export const webhooksRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     handler: async (request) => {
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.from('');
       const signature = request.headers[SIGNATURE_HEADER];
-      await receiveWhatsAppWebhook(ctx, raw, Array.isArray(signature) ? signature[0] : signature);
+      await receiveWhatsAppWebhook(
+        ctx,
+        raw,
+        Array.isArray(signature) ? signature[0] : signature,
+        storeDelivery,
+      );
       return { received: true as const };
     },
   });

@@ -237,6 +237,14 @@ describe('a burst of first messages', () => {
       ),
     );
     expect(deliveries.every((delivery) => delivery.status === 200)).toBe(true);
+    // Acknowledged only once kept: all 40 bodies are stored, and webhooks that arrived together were
+    // written together (one transaction stamps its rows with one time).
+    const [stored] = await t.ctx.handle.query<{ n: number; writes: number }>(
+      `SELECT count(*)::int AS n, count(DISTINCT received_at)::int AS writes FROM inbound_deliveries
+        WHERE body LIKE '%wamid.burst-%'`,
+    );
+    expect(stored!.n).toBe(40);
+    expect(stored!.writes).toBeLessThan(40);
     // Workers must drain a backlog larger than their concurrency without waiting for a poll.
     await waitFor(
       () =>

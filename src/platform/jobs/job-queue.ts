@@ -154,6 +154,19 @@ export class JobQueue {
     return id;
   }
 
+  /** Enqueues several jobs of one type in one statement (one NOTIFY), inside `tx` when given. */
+  async sendMany<TSchema extends z.ZodType>(
+    definition: JobDefinition<TSchema>,
+    payloads: z.input<TSchema>[],
+    options: Pick<SendJobOptions, 'tx'> = {},
+  ): Promise<void> {
+    if (payloads.length === 0) return;
+    const jobs = payloads.map((data) => ({ data: definition.schema.parse(data) as object }));
+    await this.boss.insert(definition.name, jobs, {
+      ...(options.tx ? { db: fromDrizzle(options.tx as never, sql as never) } : {}),
+    });
+  }
+
   async cancel(name: string, id: string): Promise<void> {
     await this.boss.cancel(name, id);
   }
