@@ -39,11 +39,7 @@ export {
 // Persistence and HTTP.
 export { routingRoutes } from './routing.routes.ts';
 export {
-  deleteAssignmentsForLeads,
-  deleteTeamMembershipsForUsers,
-  findTeamBySlug,
   isRoutingConfigured,
-  listLeadAssignments,
   type RouteOutcome,
   routeLead,
   TEAM_PAGE_RULE_ID,
@@ -60,6 +56,12 @@ export {
   regionOf,
   routingFactsOf,
 } from './routing-facts.rules.ts';
+export {
+  deleteAssignmentsForLeads,
+  deleteTeamMembershipsForUsers,
+  findTeamBySlug,
+  listLeadAssignments,
+} from './routing-records.service.ts';
 export {
   CONDITION_OPS,
   type ConditionOp,

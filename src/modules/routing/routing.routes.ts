@@ -7,7 +7,6 @@ import { ZErrorResponse } from '../../platform/http/schemas.ts';
 import { routeLeadNow } from '../../workflows/lead-routing.workflow.ts';
 import { assertRole } from '../access/index.ts';
 import { findVisibleLead } from '../leads/index.ts';
-import { listLeadAssignments } from './routing.service.ts';
 import {
   createRoutingRule,
   createTeam,
@@ -19,6 +18,7 @@ import {
   saveRoutingSettings,
   updateTeam,
 } from './routing-admin.service.ts';
+import { listLeadAssignments } from './routing-records.service.ts';
 
 const errors = { 400: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse };
 const ZIdParams = z.object({ id: z.string().min(1).max(100) });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestContext, type TestContext } from '../../../test/harness.ts';
-import { createLogger } from '../logger.ts';
-import { JobQueue } from './job-queue.ts';
+import { createTestJobQueue } from './job-queue.fixtures.ts';
+import type { JobQueue } from './job-queue.ts';
 
 // A NOTIFY wakes one idle worker of the queue, not all of them: every extra worker would fetch for
 // nothing. Jobs must still never wait for the backstop poll (5 s), whatever the burst.
@@ -29,11 +29,7 @@ async function until(condition: () => boolean, limitMs: number): Promise<void> {
 
 beforeAll(async () => {
   t = await createTestContext();
-  queue = new JobQueue(
-    t.ctx.handle,
-    createLogger('silent'),
-    t.config.database.kind === 'postgres' ? t.config.database.url : undefined,
-  );
+  queue = createTestJobQueue(t);
   const db = queue.boss.getDb() as { executeSql(text: string, values?: unknown[]): Promise<unknown> };
   const executeSql = db.executeSql.bind(db);
   db.executeSql = (text, values) => {

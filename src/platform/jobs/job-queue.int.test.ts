@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestContext, type TestContext } from '../../../test/harness.ts';
-import { createLogger } from '../logger.ts';
-import { JobQueue } from './job-queue.ts';
+import { createTestJobQueue } from './job-queue.fixtures.ts';
+import type { JobQueue } from './job-queue.ts';
 
 // A delayed job sends no NOTIFY when it falls due: without the wake-up, idle workers would find it
 // on their backstop poll, seconds late.
@@ -12,11 +12,7 @@ const handled: { id: string; at: number }[] = [];
 
 beforeAll(async () => {
   t = await createTestContext();
-  queue = new JobQueue(
-    t.ctx.handle,
-    createLogger('silent'),
-    t.config.database.kind === 'postgres' ? t.config.database.url : undefined,
-  );
+  queue = createTestJobQueue(t);
   queue.define({
     name: 'test.timer',
     schema: z.object({ id: z.string() }),
