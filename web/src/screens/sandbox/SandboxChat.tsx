@@ -55,8 +55,12 @@ export function SandboxChat({
           </li>
         ))}
         {isWaiting && (
-          <li className="sandbox-bubble from-agent sandbox-typing" role="status">
-            <span className="sr-only">{t('typing')}</span>
+          // The status role goes on a child: an <li> given another role is no list item, and axe
+          // reports the list as broken whenever the agent is typing (seen in a browser test).
+          <li className="sandbox-bubble from-agent sandbox-typing">
+            <span className="sr-only" role="status">
+              {t('typing')}
+            </span>
             <span aria-hidden="true" className="dots">
               <span />
               <span />
