@@ -1,3 +1,4 @@
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { fromDrizzle, fromPglite, PgBoss, type QueueOptions } from 'pg-boss';
 import type { z } from 'zod';
@@ -5,6 +6,7 @@ import type { Database, DatabaseHandle } from '../db/database.ts';
 import { runAsBackground } from '../db/transaction-priority.ts';
 import type { Logger } from '../logger.ts';
 import { LoopHeadroom, PGLITE_LOOP_HEADROOM } from './loop-headroom.ts';
+import { withPreparedStatements } from './pglite-prepared.ts';
 
 /** A named, payload-checked job. Handlers must be idempotent: pg-boss delivers at least once. */
 export interface JobDefinition<TSchema extends z.ZodType = z.ZodType> {
@@ -55,7 +57,8 @@ export class JobQueue {
     const common = { useListenNotify: true, schema: 'pgboss', supervise: true, schedule: true } as const;
     this.boss =
       handle.kind === 'pglite'
-        ? new PgBoss({ ...common, db: fromPglite(handle.pglite!) })
+        ? // pg-boss's statements prepared once and executed after (see pglite-prepared.ts).
+          new PgBoss({ ...common, db: fromPglite(withPreparedStatements(handle.pglite!) as PGlite) })
         : new PgBoss({ ...common, connectionString: postgresUrl!, max: 4 });
     this.headroom = handle.kind === 'pglite' ? new LoopHeadroom(PGLITE_LOOP_HEADROOM) : null;
     this.boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
