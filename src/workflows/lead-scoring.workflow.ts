@@ -1,5 +1,5 @@
 import { type QualificationChange, reassessLeads } from '../modules/qualification/index.ts';
-import { type LeadScoreOutcome, rescoreLeads, type ScoreCause } from '../modules/scoring/index.ts';
+import { type LeadScoreOutcome, loadGrid, rescoreLeads, type ScoreCause } from '../modules/scoring/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { DomainHooks } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
@@ -21,8 +21,11 @@ export async function rescoreAndReassess(
   now: Date,
   hooks?: Pick<DomainHooks, 'afterQualificationChanged'>,
 ): Promise<RescoreAndReassessResult> {
-  const scores = await rescoreLeads(tx, workspaceId, [...new Set(leadIds)], cause, now);
-  const changes = await reassessLeads(tx, workspaceId, scores, now);
+  if (leadIds.length === 0) return { scores: [], changes: [] };
+  // Read once: scoring and the temperature decision both follow the grid.
+  const grid = await loadGrid(tx, workspaceId);
+  const scores = await rescoreLeads(tx, workspaceId, [...new Set(leadIds)], cause, now, grid);
+  const changes = await reassessLeads(tx, workspaceId, scores, now, grid);
   if (hooks?.afterQualificationChanged && changes.length > 0) {
     await hooks.afterQualificationChanged(
       tx,

@@ -11,6 +11,7 @@ import {
 import {
   decideTemperature,
   type EventFact,
+  type GridDocument,
   type LeadScoreOutcome,
   loadEventFacts,
   loadGrid,
@@ -53,11 +54,13 @@ export async function reassessLeads(
   workspaceId: string,
   outcomes: LeadScoreOutcome[],
   now: Date,
+  /** The workspace's grid when the caller has it already (the one the outcomes were scored with). */
+  knownGrid?: GridDocument,
 ): Promise<QualificationChange[]> {
   if (outcomes.length === 0) return [];
   const nowMs = now.getTime();
   const leadIds = outcomes.map((outcome) => outcome.leadId);
-  const grid = await loadGrid(tx, workspaceId);
+  const grid = knownGrid ?? (await loadGrid(tx, workspaceId));
   const settings = await loadQualificationSettings(tx, workspaceId);
   // Locked so two concurrent reassessments of a lead cannot both record the same stage move.
   const rows: LockedLead[] = await tx

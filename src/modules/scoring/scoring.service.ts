@@ -171,9 +171,11 @@ export async function rescoreLeads(
   leadIds: string[],
   cause: Omit<ScoreCause, 'gridVersion'>,
   now: Date,
+  /** The workspace's grid when the caller has it already. */
+  knownGrid?: GridDocument,
 ): Promise<LeadScoreOutcome[]> {
   if (leadIds.length === 0) return [];
-  const grid = await loadGrid(tx, workspaceId);
+  const grid = knownGrid ?? (await loadGrid(tx, workspaceId));
   const compiled = compiledGridFor(workspaceId, grid);
   const rows = await tx
     .select()
