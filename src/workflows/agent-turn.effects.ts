@@ -12,7 +12,7 @@ import {
 } from '../modules/conversations/index.ts';
 import { appendEvents } from '../modules/leads/index.ts';
 import { recordConsents } from '../modules/privacy/index.ts';
-import { recordBantValue } from '../modules/qualification/index.ts';
+import { type BantEntry, type NeedCategory, recordBantValues } from '../modules/qualification/index.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import { enqueueSilenceFollowUp, notifyOwnerOfHandoff } from './conversation-jobs.ts';
@@ -92,29 +92,30 @@ export async function recordOptOut(
   await endEnrollmentsOnGoal(ctx, tx, conversation.workspaceId, [conversation.leadId], { on: 'opt_out' });
 }
 
+/** The turn's BANT values, each with the message it came from; returns what was recorded. */
 export async function recordBant(
   tx: Database,
   conversation: ConversationRow,
   message: MessageRow,
   interpretation: TurnInterpretation,
   now: Date,
-): Promise<void> {
-  for (const update of interpretation.bantUpdates) {
-    await recordBantValue(
-      tx,
-      {
-        workspaceId: conversation.workspaceId,
-        leadId: conversation.leadId,
-        field: update.field,
-        value: update.value,
-        confidence: update.confidence,
-        source: 'message',
-        sourceRef: message.id,
-        actor: 'agent',
-      },
-      now,
-    );
-  }
+  needCategories: NeedCategory[],
+): Promise<BantEntry[]> {
+  return recordBantValues(
+    tx,
+    conversation.workspaceId,
+    interpretation.bantUpdates.map((update) => ({
+      leadId: conversation.leadId,
+      field: update.field,
+      value: update.value,
+      confidence: update.confidence,
+      source: 'message' as const,
+      sourceRef: message.id,
+      actor: 'agent',
+    })),
+    now,
+    { needCategories },
+  );
 }
 
 export async function applyDecision(

@@ -4,7 +4,7 @@ import {
   composeReply,
   extractSlotsWithLlm,
   findConversation,
-  findMessage,
+  findMessageWithConversation,
   interpretTurn,
   type KnownBant,
   loadAgentSettings,
@@ -15,7 +15,12 @@ import {
   updateConversation,
 } from '../modules/conversations/index.ts';
 import { appendEvents, leads } from '../modules/leads/index.ts';
-import { loadCurrentBant, loadQualificationSettings } from '../modules/qualification/index.ts';
+import {
+  type CurrentBant,
+  loadCurrentBant,
+  loadQualificationSettings,
+  withRecordedValues,
+} from '../modules/qualification/index.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import { bookChosenSlot } from './agent-booking.ts';
@@ -35,10 +40,9 @@ export interface AgentTurnOutcome {
   replies: MessageRow[];
 }
 
-function toKnownBant(current: Awaited<ReturnType<typeof loadCurrentBant>>, leadId: string): KnownBant {
-  const entries = current.get(leadId) ?? {};
+function toKnownBant(current: CurrentBant): KnownBant {
   const known: KnownBant = {};
-  for (const [field, entry] of Object.entries(entries)) {
+  for (const [field, entry] of Object.entries(current)) {
     if (entry)
       (known as Record<string, unknown>)[field] = { value: entry.value, confidence: entry.confidence };
   }
@@ -56,9 +60,10 @@ function inboundText(message: MessageRow): { text: string | null; choiceId: stri
  * crash or a redelivered job never answers twice. Silent when a person has the conversation.
  */
 export async function runAgentTurn(ctx: AppContext, messageId: string): Promise<AgentTurnOutcome> {
-  const message = await findMessage(ctx.db, messageId);
+  const found = await findMessageWithConversation(ctx.db, messageId);
+  const message = found?.message;
   if (message?.direction !== 'inbound') return { handled: false, reason: 'not_inbound', replies: [] };
-  const before = await findConversation(ctx.db, message.workspaceId, message.conversationId);
+  const before = found?.conversation;
   if (!before) return { handled: false, reason: 'no_conversation', replies: [] };
   const settings = await loadAgentSettings(ctx.db, message.workspaceId);
   const [lead] = await ctx.db
@@ -120,7 +125,9 @@ export async function runAgentTurn(ctx: AppContext, messageId: string): Promise<
       handledMessageIds: [...handled, message.id].slice(-HANDLED_MEMORY),
     });
     if (!settings.isEnabled || conversation.mode === 'human' || conversation.needsHuman) {
-      await rescoreAndReassess(tx, message.workspaceId, [message.leadId], { kind: 'event' }, now, ctx.hooks);
+      await rescoreAndReassess(tx, message.workspaceId, [message.leadId], { kind: 'event' }, now, ctx.hooks, {
+        settings: qualification,
+      });
       await updateConversation(tx, conversation, { agentState: remember(conversation.agentState) }, now);
       return {
         handled: false,
@@ -130,10 +137,9 @@ export async function runAgentTurn(ctx: AppContext, messageId: string): Promise<
     }
 
     const state = parseAgentState(conversation.agentState, conversation.language);
-    const knownBefore = toKnownBant(
-      await loadCurrentBant(tx, message.workspaceId, [message.leadId]),
-      message.leadId,
-    );
+    const bantBefore =
+      (await loadCurrentBant(tx, message.workspaceId, [message.leadId])).get(message.leadId) ?? {};
+    const knownBefore = toKnownBant(bantBefore);
     const interpretation = interpretTurn({
       state,
       understanding,
@@ -144,17 +150,27 @@ export async function runAgentTurn(ctx: AppContext, messageId: string): Promise<
       timezone,
     });
     if (interpretation.event === 'opt_out') await recordOptOut(ctx, tx, conversation, message, now);
-    await recordBant(tx, conversation, message, interpretation, now);
-    await rescoreAndReassess(tx, message.workspaceId, [message.leadId], { kind: 'event' }, now, ctx.hooks);
-    const [scored] = await tx
-      .select({ temperature: leads.temperature })
-      .from(leads)
-      .where(and(eq(leads.workspaceId, message.workspaceId), eq(leads.id, message.leadId)));
-    const temperature = (scored?.temperature ?? 'cold') as 'cold' | 'warm' | 'hot';
-    const knownAfter = toKnownBant(
-      await loadCurrentBant(tx, message.workspaceId, [message.leadId]),
-      message.leadId,
+    const recorded = await recordBant(
+      tx,
+      conversation,
+      message,
+      interpretation,
+      now,
+      qualification.needCategories,
     );
+    // What was just recorded is added to what was read: the reassessment and the reply need no second read.
+    const bantAfter = withRecordedValues(bantBefore, recorded);
+    const { temperatures } = await rescoreAndReassess(
+      tx,
+      message.workspaceId,
+      [message.leadId],
+      { kind: 'event' },
+      now,
+      ctx.hooks,
+      { settings: qualification, bant: new Map([[message.leadId, bantAfter]]) },
+    );
+    const temperature = temperatures.get(message.leadId) ?? 'cold';
+    const knownAfter = toKnownBant(bantAfter);
     const slots =
       temperature === 'hot'
         ? await conversationRuntime(ctx).slots({

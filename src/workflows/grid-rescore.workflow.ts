@@ -57,7 +57,7 @@ export async function rescoreWorkspaceAndReassess(
   for (let start = 0; start < result.toReassess.length; start += REASSESS_CHUNK) {
     const chunk = result.toReassess.slice(start, start + REASSESS_CHUNK);
     reassessed += chunk.length;
-    await reassessLeads(tx, workspaceId, await toOutcomes(tx, workspaceId, grid, chunk), now, grid);
+    await reassessLeads(tx, workspaceId, await toOutcomes(tx, workspaceId, grid, chunk), now, { grid });
   }
   if (result.skipped.length > 0) await rescoreAndReassess(tx, workspaceId, result.skipped, cause, now);
   return { ...result, reassessed: reassessed + result.skipped.length };

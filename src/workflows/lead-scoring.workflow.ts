@@ -1,5 +1,15 @@
-import { type QualificationChange, reassessLeads } from '../modules/qualification/index.ts';
-import { type LeadScoreOutcome, loadGrid, rescoreLeads, type ScoreCause } from '../modules/scoring/index.ts';
+import {
+  type KnownForReassessment,
+  type QualificationChange,
+  reassessLeads,
+} from '../modules/qualification/index.ts';
+import {
+  type LeadScoreOutcome,
+  loadGrid,
+  rescoreLeads,
+  type ScoreCause,
+  type Temperature,
+} from '../modules/scoring/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { DomainHooks } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
@@ -7,6 +17,8 @@ import type { Database } from '../platform/db/database.ts';
 export interface RescoreAndReassessResult {
   scores: LeadScoreOutcome[];
   changes: QualificationChange[];
+  /** Every lead's temperature after the reassessment, changed or not. */
+  temperatures: Map<string, Temperature>;
 }
 
 /**
@@ -20,12 +32,14 @@ export async function rescoreAndReassess(
   cause: Omit<ScoreCause, 'gridVersion'>,
   now: Date,
   hooks?: Pick<DomainHooks, 'afterQualificationChanged'>,
+  /** Settings and BANT values the caller read in this transaction already (an agent turn has both). */
+  known: Omit<KnownForReassessment, 'grid'> = {},
 ): Promise<RescoreAndReassessResult> {
-  if (leadIds.length === 0) return { scores: [], changes: [] };
+  if (leadIds.length === 0) return { scores: [], changes: [], temperatures: new Map() };
   // Read once: scoring and the temperature decision both follow the grid.
   const grid = await loadGrid(tx, workspaceId);
   const scores = await rescoreLeads(tx, workspaceId, [...new Set(leadIds)], cause, now, grid);
-  const changes = await reassessLeads(tx, workspaceId, scores, now, grid);
+  const { changes, temperatures } = await reassessLeads(tx, workspaceId, scores, now, { ...known, grid });
   if (hooks?.afterQualificationChanged && changes.length > 0) {
     await hooks.afterQualificationChanged(
       tx,
@@ -37,7 +51,7 @@ export async function rescoreAndReassess(
       })),
     );
   }
-  return { scores, changes };
+  return { scores, changes, temperatures };
 }
 
 /** The domain hooks that keep scores, temperatures and stages current after captures and events. */

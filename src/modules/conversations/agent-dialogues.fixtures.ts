@@ -5,8 +5,12 @@
  * current one: a failing dialogue is a bug to fix in the agent or the NLU, not a script to adjust.
  */
 import type { Timeline } from '../qualification/index.ts';
-import { EN_DIALOGUES } from './agent-dialogues.en.fixtures.ts';
-import { FR_DIALOGUES } from './agent-dialogues.fr.fixtures.ts';
+import { EN_PHRASINGS_DIALOGUES } from './agent-dialogues.en.phrasings.fixtures.ts';
+import { EN_SITUATIONS_DIALOGUES } from './agent-dialogues.en.situations.fixtures.ts';
+import { EN_VERDICTS_DIALOGUES } from './agent-dialogues.en.verdicts.fixtures.ts';
+import { FR_PHRASINGS_DIALOGUES } from './agent-dialogues.fr.phrasings.fixtures.ts';
+import { FR_SITUATIONS_DIALOGUES } from './agent-dialogues.fr.situations.fixtures.ts';
+import { FR_VERDICTS_DIALOGUES } from './agent-dialogues.fr.verdicts.fixtures.ts';
 
 export type DialogueLanguage = 'fr' | 'en';
 export type DialogueTone = 'tu' | 'vous';
@@ -93,7 +97,16 @@ export interface Dialogue {
   expect: DialogueExpectation;
 }
 
-export const DIALOGUES: readonly Dialogue[] = [...FR_DIALOGUES, ...EN_DIALOGUES];
+// By language, then by theme: what each lead ends as, how values are phrased, and the situations around
+// the qualification (objections, handoff, opt-out, media, silence).
+export const DIALOGUES: readonly Dialogue[] = [
+  ...FR_VERDICTS_DIALOGUES,
+  ...FR_PHRASINGS_DIALOGUES,
+  ...FR_SITUATIONS_DIALOGUES,
+  ...EN_VERDICTS_DIALOGUES,
+  ...EN_PHRASINGS_DIALOGUES,
+  ...EN_SITUATIONS_DIALOGUES,
+];
 
 /** Workspace FAQ, written impersonally so it fits both tones; each answer has a word to spot it by. */
 export const DIALOGUE_FAQ = [

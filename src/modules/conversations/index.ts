@@ -53,6 +53,7 @@ export {
   findConversation,
   findLeadConversation,
   findMessage,
+  findMessageWithConversation,
   listConversationMessages,
   type MessageRow,
   openConversation,

@@ -14,7 +14,13 @@ import {
   type CurrentBant,
 } from './bant.schemas.ts';
 import { qualificationErrors } from './qualification.errors.ts';
-import { BANT_FIELDS, type BantField, type BantSource, bantValues } from './qualification.tables.ts';
+import {
+  BANT_FIELDS,
+  type BantField,
+  type BantSource,
+  bantValues,
+  type NeedCategory,
+} from './qualification.tables.ts';
 import { loadQualificationSettings } from './qualification-settings.service.ts';
 
 export interface RecordBantCommand {
@@ -37,11 +43,13 @@ function isBantField(field: string): field is BantField {
   return (BANT_FIELDS as readonly string[]).includes(field);
 }
 
+/** The need categories a need is matched against: the caller's when it has them, else the workspace's. */
+type NeedCategoriesSource = () => Promise<NeedCategory[]>;
+
 async function resolveValue(
-  tx: Database,
-  workspaceId: string,
   field: BantField,
   raw: unknown,
+  needCategories: NeedCategoriesSource,
 ): Promise<unknown> {
   const parsed = BANT_INPUT_SCHEMAS[field].safeParse(raw);
   if (!parsed.success) {
@@ -55,15 +63,15 @@ async function resolveValue(
   }
   if (field !== 'need') return parsed.data;
   const need = parsed.data as z.infer<typeof BANT_INPUT_SCHEMAS.need>;
-  const { needCategories } = await loadQualificationSettings(tx, workspaceId);
+  const categories = await needCategories();
   if (need.category === undefined)
-    return { text: need.text, category: matchNeedCategory(need.text, needCategories) };
+    return { text: need.text, category: matchNeedCategory(need.text, categories) };
   if (need.category === null) return { text: need.text, category: null };
-  const category = findNeedCategory(need.category, needCategories);
+  const category = findNeedCategory(need.category, categories);
   if (!category)
     throw qualificationErrors.unknownNeedCategory(
       need.category,
-      needCategories.map((item) => item.name),
+      categories.map((item) => item.name),
     );
   return { text: need.text, category };
 }
@@ -77,34 +85,64 @@ export async function recordBantValue(
   command: RecordBantCommand,
   now: Date,
 ): Promise<BantEntry> {
-  if (!isBantField(command.field)) throw qualificationErrors.unknownBantField(command.field, BANT_FIELDS);
-  const field = command.field;
-  const confidence = command.confidence ?? 1;
-  if (!(confidence >= 0 && confidence <= 1))
-    throw qualificationErrors.invalidBantValue(field, [
-      { path: 'confidence', message: 'must be between 0 and 1' },
-    ]);
-  const value = await resolveValue(tx, command.workspaceId, field, command.value);
-  const [lead] = await tx
+  const [entry] = await recordBantValues(tx, command.workspaceId, [command], now);
+  return entry!;
+}
+
+/**
+ * Records several answers of one workspace at once, each checked as `recordBantValue` checks it
+ * (the first invalid one throws, nothing is written): one check of the leads and one insert, the
+ * need categories read once — or not at all when the caller passes the ones it has.
+ */
+export async function recordBantValues(
+  tx: Database,
+  workspaceId: string,
+  commands: Omit<RecordBantCommand, 'workspaceId'>[],
+  now: Date,
+  known: { needCategories?: NeedCategory[] } = {},
+): Promise<BantEntry[]> {
+  if (commands.length === 0) return [];
+  let categories: Promise<NeedCategory[]> | undefined;
+  const needCategories = () => {
+    categories ??= known.needCategories
+      ? Promise.resolve(known.needCategories)
+      : loadQualificationSettings(tx, workspaceId).then((settings) => settings.needCategories);
+    return categories;
+  };
+  const rows: (BantRow & { workspaceId: string; leadId: string })[] = [];
+  for (const command of commands) {
+    if (!isBantField(command.field)) throw qualificationErrors.unknownBantField(command.field, BANT_FIELDS);
+    const field = command.field;
+    const confidence = command.confidence ?? 1;
+    if (!(confidence >= 0 && confidence <= 1))
+      throw qualificationErrors.invalidBantValue(field, [
+        { path: 'confidence', message: 'must be between 0 and 1' },
+      ]);
+    rows.push({
+      id: newId('bnt', now.getTime()),
+      workspaceId,
+      leadId: command.leadId,
+      field,
+      value: await resolveValue(field, command.value, needCategories),
+      confidence,
+      source: command.source,
+      sourceRef: command.sourceRef ?? null,
+      actor: command.actor ?? null,
+      recordedAt: now,
+    });
+  }
+  const leadIds = [...new Set(rows.map((row) => row.leadId))];
+  const found = await tx
     .select({ id: leads.id, mergedIntoId: leads.mergedIntoId })
     .from(leads)
-    .where(and(eq(leads.workspaceId, command.workspaceId), eq(leads.id, command.leadId)));
-  if (!lead) throw leadErrors.notFound(command.leadId);
-  if (lead.mergedIntoId) throw leadErrors.mergedLead(lead.id, lead.mergedIntoId);
-  const row = {
-    id: newId('bnt', now.getTime()),
-    workspaceId: command.workspaceId,
-    leadId: command.leadId,
-    field,
-    value,
-    confidence,
-    source: command.source,
-    sourceRef: command.sourceRef ?? null,
-    actor: command.actor ?? null,
-    recordedAt: now,
-  };
-  await tx.insert(bantValues).values(row);
-  return toEntry(row)!;
+    .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.id, leadIds)));
+  for (const leadId of leadIds) {
+    const lead = found.find((row) => row.id === leadId);
+    if (!lead) throw leadErrors.notFound(leadId);
+    if (lead.mergedIntoId) throw leadErrors.mergedLead(lead.id, lead.mergedIntoId);
+  }
+  await tx.insert(bantValues).values(rows);
+  return rows.map((row) => toEntry(row)!);
 }
 
 type BantRow = Pick<
@@ -130,6 +168,23 @@ function selectLatestRows(db: Database, workspaceId: string, leadIds: string[]) 
     .from(bantValues)
     .where(and(eq(bantValues.workspaceId, workspaceId), inArray(bantValues.leadId, leadIds)))
     .orderBy(bantValues.leadId, bantValues.field, desc(bantValues.recordedAt), desc(bantValues.id));
+}
+
+/**
+ * The current values once `recorded` are added, without reading them again: a recorded entry
+ * replaces a field's value when it is the later one, in the order `loadCurrentBant` reads them.
+ */
+export function withRecordedValues(current: CurrentBant, recorded: readonly BantEntry[]): CurrentBant {
+  const next: CurrentBant = { ...current };
+  for (const entry of recorded) {
+    const existing = next[entry.field];
+    const isLater =
+      !existing ||
+      entry.recordedAt > existing.recordedAt ||
+      (entry.recordedAt.getTime() === existing.recordedAt.getTime() && entry.id > existing.id);
+    if (isLater) setCurrent(next, entry);
+  }
+  return next;
 }
 
 /** The current value of each field for many leads, in one query. */

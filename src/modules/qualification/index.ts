@@ -27,6 +27,8 @@ export {
   type RecordBantCommand,
   recordBantHistory,
   recordBantValue,
+  recordBantValues,
+  withRecordedValues,
 } from './bant.service.ts';
 export {
   type Checklist,
@@ -43,7 +45,13 @@ export {
 } from './lifecycle.rules.ts';
 export { confirmSql, moveLeadStage } from './lifecycle.service.ts';
 export { qualificationRoutes } from './qualification.routes.ts';
-export { getLeadChecklist, type QualificationChange, reassessLeads } from './qualification.service.ts';
+export {
+  getLeadChecklist,
+  type KnownForReassessment,
+  type QualificationChange,
+  type Reassessment,
+  reassessLeads,
+} from './qualification.service.ts';
 export {
   BANT_FIELDS,
   BANT_SOURCES,

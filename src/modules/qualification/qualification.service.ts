@@ -22,12 +22,28 @@ import type { CurrentBant } from './bant.schemas.ts';
 import { loadCurrentBant } from './bant.service.ts';
 import { type Checklist, evaluateChecklist, INTENT_EVENT_TYPES } from './checklist.rules.ts';
 import { decideAutomaticSteps, isBackwardMove, type StageStep } from './lifecycle.rules.ts';
-import { loadQualificationSettings } from './qualification-settings.service.ts';
+import { loadQualificationSettings, type QualificationSettings } from './qualification-settings.service.ts';
 
 export interface QualificationChange {
   leadId: string;
   temperature: { from: string; to: Temperature; reason: string } | null;
   stages: StageStep[];
+}
+
+/** What the caller has read already in this transaction: each is read here when left out. */
+export interface KnownForReassessment {
+  /** The workspace's grid (the one the outcomes were scored with). */
+  grid?: GridDocument;
+  settings?: QualificationSettings;
+  /** The leads' current BANT values, all of them up to date (used only when every lead is in it). */
+  bant?: Map<string, CurrentBant>;
+}
+
+export interface Reassessment {
+  /** Only the leads where something changed. */
+  changes: QualificationChange[];
+  /** The temperature of every lead reassessed (not merged away), changed or not. */
+  temperatures: Map<string, Temperature>;
 }
 
 type LockedLead = { id: string; stage: string; temperature: string; mergedIntoId: string | null };
@@ -47,21 +63,19 @@ function lastEvent(events: readonly EventFact[]): EventFact | undefined {
 /**
  * After a rescore, in the same transaction: decides each lead's temperature (score bands, hot
  * signals, BANT budget and timeline) and, when the workspace lets it, moves leads up the lifecycle.
- * Returns only the leads where something changed.
  */
 export async function reassessLeads(
   tx: Database,
   workspaceId: string,
   outcomes: LeadScoreOutcome[],
   now: Date,
-  /** The workspace's grid when the caller has it already (the one the outcomes were scored with). */
-  knownGrid?: GridDocument,
-): Promise<QualificationChange[]> {
-  if (outcomes.length === 0) return [];
+  known: KnownForReassessment = {},
+): Promise<Reassessment> {
+  if (outcomes.length === 0) return { changes: [], temperatures: new Map() };
   const nowMs = now.getTime();
   const leadIds = outcomes.map((outcome) => outcome.leadId);
-  const grid = knownGrid ?? (await loadGrid(tx, workspaceId));
-  const settings = await loadQualificationSettings(tx, workspaceId);
+  const grid = known.grid ?? (await loadGrid(tx, workspaceId));
+  const settings = known.settings ?? (await loadQualificationSettings(tx, workspaceId));
   // Locked so two concurrent reassessments of a lead cannot both record the same stage move.
   const rows: LockedLead[] = await tx
     .select({
@@ -75,7 +89,9 @@ export async function reassessLeads(
     .orderBy(leads.id)
     .for('update');
   const rowById = new Map(rows.map((row) => [row.id, row]));
-  const bantByLead = await loadCurrentBant(tx, workspaceId, leadIds);
+  const bantByLead = leadIds.every((leadId) => known.bant?.has(leadId))
+    ? known.bant!
+    : await loadCurrentBant(tx, workspaceId, leadIds);
   const changes = new Map<string, QualificationChange>();
   const changeOf = (leadId: string): QualificationChange => {
     const existing = changes.get(leadId);
@@ -159,7 +175,13 @@ export async function reassessLeads(
       }
     }
   }
-  return [...changes.values()];
+  const temperatures = new Map(
+    active.map((outcome) => {
+      const change = changes.get(outcome.leadId)?.temperature;
+      return [outcome.leadId, (change?.to ?? rowById.get(outcome.leadId)!.temperature) as Temperature];
+    }),
+  );
+  return { changes: [...changes.values()], temperatures };
 }
 
 /** The lead → prospect checklist of one lead as it stands now. */

@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import type { Database, DatabaseHandle } from './database.ts';
+import { isNamingEnabled, NamingClient } from './named-statements.ts';
 import { prioritizeTransactions, yieldBeforeBackgroundStatements } from './transaction-priority.ts';
 
 // btree_gist lets an exclusion constraint mix equality and range overlap (one rep, no two bookings at once).
@@ -22,7 +23,11 @@ export interface OpenOptions {
 }
 
 export async function openPostgres(url: string, options: OpenOptions = {}): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(isNamingEnabled() ? { Client: NamingClient } : {}),
+  });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });

@@ -201,9 +201,27 @@ const DATE_CORE: Record<Language, RegExp> = {
 const DATE_WINDOW_BEFORE = 45;
 const DATE_WINDOW_AFTER = 30;
 
-function dateWindows(text: string, language: Language): [number, number][] {
+// An amount written with its currency ("20 000 €", "$25k", "15 mille euros") is never a date, yet its
+// digits would send the message through the date model: on "budget 20 000 €" that is 9–10 ms of the
+// NLU thread for nothing (the French number expression runs 8 times over the window).
+const AMOUNT_WITH_CURRENCY =
+  /[€$£]\s?\d[\d.,]*(?: \d{3})*(?:[.,]\d+)?(?:k|m|mn)?(?![\p{L}\d])|\d[\d.,]*(?: \d{3})*(?:[.,]\d+)?\s*(?:k|m|mn|mille|millions?)?\s*(?:d['’]\s*)?(?:€|\$|£|eur(?:os?)?|usd|gbp|chf|cad|dollars?|livres?|pounds?|francs?)(?![\p{L}])/giu;
+
+/** Where the text's amounts with a currency are, as [start, end) spans. */
+function amountSpans(text: string): [number, number][] {
+  return [...text.matchAll(AMOUNT_WITH_CURRENCY)].map((match) => [
+    match.index,
+    match.index + match[0].length,
+  ]);
+}
+
+/** The parts of the text the date model reads: around date words and digits, never inside an amount. */
+export function dateWindows(text: string, language: Language): [number, number][] {
   const windows: [number, number][] = [];
+  const amounts = /\d/.test(text) ? amountSpans(text) : [];
+  const inAmount = (index: number) => amounts.some(([start, end]) => index >= start && index < end);
   for (const match of text.matchAll(DATE_CORE[language])) {
+    if (/^\d$/.test(match[0]) && inAmount(match.index)) continue;
     let start = Math.max(0, match.index - DATE_WINDOW_BEFORE);
     let end = Math.min(text.length, match.index + match[0].length + DATE_WINDOW_AFTER);
     // Whole words only: "ochaine" or "ici la" would read differently from "prochaine" and "d'ici la".
