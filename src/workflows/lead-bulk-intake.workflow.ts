@@ -1,6 +1,6 @@
 import { toLeadDto, upsertLeadByIdentity, upsertLeadsInBulk } from '../modules/leads/index.ts';
-import { recordConsents } from '../modules/privacy/index.ts';
-import { recordBantValue } from '../modules/qualification/index.ts';
+import { recordConsentsOfLeads } from '../modules/privacy/index.ts';
+import { recordBantValues } from '../modules/qualification/index.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import type { LeadIntake, LeadIntakeResult } from './lead-intake.workflow.ts';
@@ -44,16 +44,13 @@ export async function captureLeadsInBulk(
   const created = await upsertLeadsInBulk(tx, commands);
   const results: LeadIntakeResult[] = [];
   const captures: Capture[] = [];
+  const consentsOfLeads: Parameters<typeof recordConsentsOfLeads>[2][number][] = [];
+  const bantAnswers: Parameters<typeof recordBantValues>[2][number][] = [];
   for (const [index, command] of commands.entries()) {
     const result = created[index] ?? (await upsertLeadByIdentity(tx, command));
-    await recordConsents(tx, workspaceId, result.lead.id, command.consents ?? [], command.proof, receivedAt);
-    for (const answer of command.bant ?? []) {
-      await recordBantValue(
-        tx,
-        { workspaceId, leadId: result.lead.id, ...answer, source: 'form', actor: null },
-        receivedAt,
-      );
-    }
+    consentsOfLeads.push({ leadId: result.lead.id, items: command.consents ?? [], proof: command.proof });
+    for (const answer of command.bant ?? [])
+      bantAnswers.push({ leadId: result.lead.id, ...answer, source: 'form', actor: null });
     captures.push({
       leadId: result.lead.id,
       isCreated: result.isCreated,
@@ -68,6 +65,9 @@ export async function captureLeadsInBulk(
       mergeProposalIds: result.mergeProposalIds,
     };
   }
+  // Before the hooks: scoring reads the BANT values, the first contact they may queue reads the consents.
+  await recordConsentsOfLeads(tx, workspaceId, consentsOfLeads, receivedAt);
+  await recordBantValues(tx, workspaceId, bantAnswers, receivedAt);
   await runCaptureHooks(ctx, tx, workspaceId, captures);
   return results;
 }

@@ -5,7 +5,7 @@ import {
   upsertLeadByIdentity,
 } from '../modules/leads/index.ts';
 import { type ConsentInput, type ConsentProof, recordConsents } from '../modules/privacy/index.ts';
-import { recordBantValue } from '../modules/qualification/index.ts';
+import { recordBantValues } from '../modules/qualification/index.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 
@@ -59,13 +59,17 @@ export async function captureLead(
       intake.proof,
       receivedAt,
     );
-    for (const answer of intake.bant ?? []) {
-      await recordBantValue(
-        db,
-        { workspaceId: intake.workspaceId, leadId: result.lead.id, ...answer, source: 'form', actor: null },
-        receivedAt,
-      );
-    }
+    await recordBantValues(
+      db,
+      intake.workspaceId,
+      (intake.bant ?? []).map((answer) => ({
+        leadId: result.lead.id,
+        ...answer,
+        source: 'form',
+        actor: null,
+      })),
+      receivedAt,
+    );
     await ctx.hooks.afterLeadCaptured(db, intake.workspaceId, {
       leadId: result.lead.id,
       isCreated: result.isCreated,

@@ -11,6 +11,7 @@ export {
   hasConsent,
   recordConsentHistory,
   recordConsents,
+  recordConsentsOfLeads,
   ZConsentInput,
 } from './privacy.service.ts';
 export { consents } from './privacy.tables.ts';

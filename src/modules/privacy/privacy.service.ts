@@ -29,6 +29,31 @@ export interface ConsentProof {
   actor?: string | null;
 }
 
+function consentRow(
+  workspaceId: string,
+  leadId: string,
+  item: ConsentInput,
+  proof: ConsentProof,
+  at: Date,
+): typeof consents.$inferInsert {
+  return {
+    id: newId('cns', at.getTime()),
+    workspaceId,
+    leadId,
+    purpose: item.purpose,
+    channel: item.channel,
+    isGranted: item.granted,
+    recordedAt: at,
+    method: proof.method,
+    formId: proof.formId ?? null,
+    text: item.text ?? null,
+    ip: proof.ip ?? null,
+    userAgent: proof.userAgent ?? null,
+    messageId: proof.messageId ?? null,
+    actor: proof.actor ?? null,
+  };
+}
+
 /** Appends consent rows; the ledger is never updated in place. */
 export async function recordConsents(
   tx: Database,
@@ -38,25 +63,20 @@ export async function recordConsents(
   proof: ConsentProof,
   at: Date,
 ): Promise<void> {
-  if (items.length === 0) return;
-  await tx.insert(consents).values(
-    items.map((item) => ({
-      id: newId('cns', at.getTime()),
-      workspaceId,
-      leadId,
-      purpose: item.purpose,
-      channel: item.channel,
-      isGranted: item.granted,
-      recordedAt: at,
-      method: proof.method,
-      formId: proof.formId ?? null,
-      text: item.text ?? null,
-      ip: proof.ip ?? null,
-      userAgent: proof.userAgent ?? null,
-      messageId: proof.messageId ?? null,
-      actor: proof.actor ?? null,
-    })),
+  await recordConsentsOfLeads(tx, workspaceId, [{ leadId, items, proof }], at);
+}
+
+/** The consents of many leads (a batch of captures), in one insert. */
+export async function recordConsentsOfLeads(
+  tx: Database,
+  workspaceId: string,
+  entries: readonly { leadId: string; items: readonly ConsentInput[]; proof: ConsentProof }[],
+  at: Date,
+): Promise<void> {
+  const rows = entries.flatMap(({ leadId, items, proof }) =>
+    items.map((item) => consentRow(workspaceId, leadId, item, proof, at)),
   );
+  if (rows.length > 0) await tx.insert(consents).values(rows);
 }
 
 export interface ConsentState {

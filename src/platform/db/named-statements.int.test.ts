@@ -42,11 +42,18 @@ describe.skipIf(!onPostgres)('NamingClient on PostgreSQL', () => {
     expect(await prepared()).not.toContain(text);
     const second = await client.query({ text, values: [2, 'b'] });
     const third = await client.query(text, [41, 'c']);
+    // The callback form, as pg-pool calls it for pg-boss.
+    const fourth = await new Promise((resolve, reject) =>
+      client.query(text, [9, 'd'], (error: Error | null, result: { rows: unknown[] }) =>
+        error ? reject(error) : resolve(result.rows),
+      ),
+    );
     expect(await prepared()).toContain(text);
-    expect([first.rows, second.rows, third.rows]).toEqual([
+    expect([first.rows, second.rows, third.rows, fourth]).toEqual([
       [{ next: 2, label: 'a' }],
       [{ next: 3, label: 'b' }],
       [{ next: 42, label: 'c' }],
+      [{ next: 10, label: 'd' }],
     ]);
   });
 
@@ -55,6 +62,19 @@ describe.skipIf(!onPostgres)('NamingClient on PostgreSQL', () => {
     await client.query(script);
     await client.query(script);
     expect(await prepared()).not.toContain(script);
+  });
+
+  it('prepares a statement again under a new name once a migration changed its result shape', async () => {
+    const table = `named_shape_${Date.now()}`;
+    await client.query(`CREATE TEMP TABLE ${table} (a int)`);
+    await client.query(`INSERT INTO ${table} VALUES (1)`);
+    const text = `SELECT * FROM ${table} WHERE a = $1`;
+    await client.query(text, [1]);
+    expect((await client.query(text, [1])).rows).toEqual([{ a: 1 }]);
+    await client.query(`ALTER TABLE ${table} ADD COLUMN b int DEFAULT 2`);
+    await expect(client.query(text, [1])).rejects.toMatchObject({ code: '0A000' });
+    expect((await client.query(text, [1])).rows).toEqual([{ a: 1, b: 2 }]);
+    expect((await client.query(text, [1])).rows).toEqual([{ a: 1, b: 2 }]);
   });
 
   it('reports a failing named statement as the error it is, and the connection stays usable', async () => {

@@ -17,6 +17,12 @@ const MAX_SEEN = 5_000;
 
 const names = new Map<string, string>();
 const seenOnce = new Set<string>();
+// Texts whose prepared statement went stale, with how many times: their next name differs, so each
+// connection parses them again.
+const retirements = new Map<string, number>();
+// SQLSTATEs of a prepared statement that no longer fits: its result shape changed under it (a
+// migration while this process runs: "cached plan must not change result type"), or it is gone.
+const STALE_STATEMENT_CODES = new Set(['0A000', '26000']);
 
 /** The name a statement runs under, or undefined to run it unnamed (first sight, or too many names). */
 export function statementNameFor(text: string): string | undefined {
@@ -28,10 +34,25 @@ export function statementNameFor(text: string): string | undefined {
     return undefined;
   }
   if (names.size >= MAX_NAMED) return undefined;
-  const name = `chaud_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+  const retired = retirements.get(text) ?? 0;
+  const source = retired === 0 ? text : `${text}\u0000${retired}`;
+  const name = `chaud_${createHash('sha1').update(source).digest('base64url').slice(0, 20)}`;
   names.set(text, name);
   seenOnce.delete(text);
   return name;
+}
+
+/** Forgets the name of a text whose statement went stale; the text is named anew from its next run. */
+export function retireStatementName(text: string): void {
+  if (!names.delete(text)) return;
+  retirements.set(text, (retirements.get(text) ?? 0) + 1);
+  // The failed run counts as the first sight of the new name.
+  seenOnce.add(text);
+}
+
+function retireWhenStale(text: string, error: unknown): void {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (typeof code === 'string' && STALE_STATEMENT_CODES.has(code)) retireStatementName(text);
 }
 
 interface QueryConfigLike {
@@ -44,7 +65,10 @@ interface QueryConfigLike {
 export class NamingClient extends pg.Client {
   // biome-ignore lint/suspicious/noExplicitAny: node-postgres' overloads take any config and callback shape.
   override query(config: any, values?: any, callback?: any): any {
-    const query = config as QueryConfigLike | null;
+    // Called as query(text, values, callback) (pg-boss) or query({ text, values, … }) (Drizzle).
+    const query: QueryConfigLike | null =
+      typeof config === 'string' ? { text: config } : (config as QueryConfigLike | null);
+    const parameters = query?.values ?? values;
     if (
       query &&
       typeof query === 'object' &&
@@ -52,13 +76,26 @@ export class NamingClient extends pg.Client {
       query.name === undefined &&
       // Only the extended protocol can name a statement; texts without parameters (BEGIN, SAVEPOINT,
       // a script of several statements) keep the simple protocol.
-      Array.isArray(query.values ?? values) &&
-      ((query.values ?? values) as unknown[]).length > 0 &&
+      Array.isArray(parameters) &&
+      parameters.length > 0 &&
       typeof (query as { submit?: unknown }).submit !== 'function'
     ) {
       const name = statementNameFor(query.text);
-      // biome-ignore lint/suspicious/noExplicitAny: see above.
-      if (name) return super.query({ ...query, name } as any, values, callback);
+      if (name) {
+        // biome-ignore lint/suspicious/noExplicitAny: see above.
+        const named: any = { ...query, values: parameters, name };
+        const text = query.text;
+        const done = typeof values === 'function' ? values : callback;
+        if (done)
+          return super.query(named, (error: unknown, result: unknown) => {
+            if (error) retireWhenStale(text, error);
+            done(error, result);
+          });
+        return (super.query(named) as Promise<unknown>).catch((error: unknown) => {
+          retireWhenStale(text, error);
+          throw error;
+        });
+      }
     }
     return super.query(config, values, callback);
   }

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { fromDrizzle, fromPglite, PgBoss, type QueueOptions } from 'pg-boss';
 import type { z } from 'zod';
 import type { Database, DatabaseHandle } from '../db/database.ts';
+import { isNamingEnabled, NamingClient } from '../db/named-statements.ts';
 import { runAsBackground } from '../db/transaction-priority.ts';
 import type { Logger } from '../logger.ts';
 import { LoopHeadroom, PGLITE_LOOP_HEADROOM } from './loop-headroom.ts';
@@ -59,7 +60,13 @@ export class JobQueue {
       handle.kind === 'pglite'
         ? // pg-boss's statements prepared once and executed after (see pglite-prepared.ts).
           new PgBoss({ ...common, db: fromPglite(withPreparedStatements(handle.pglite!) as PGlite) })
-        : new PgBoss({ ...common, connectionString: postgresUrl!, max: 4 });
+        : new PgBoss({
+            ...common,
+            connectionString: postgresUrl!,
+            max: 4,
+            // Handed to pg.Pool: pg-boss's few statements, run for every job, are prepared once per connection.
+            ...((isNamingEnabled() ? { Client: NamingClient } : {}) as object),
+          });
     this.headroom = handle.kind === 'pglite' ? new LoopHeadroom(PGLITE_LOOP_HEADROOM) : null;
     this.boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
     this.wakeOneWorkerPerNotification();
