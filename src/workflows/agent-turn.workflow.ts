@@ -2,14 +2,15 @@ import { and, eq } from 'drizzle-orm';
 import {
   type AgentDecision,
   composeReply,
+  conversations,
   extractSlotsWithLlm,
   findConversation,
-  findMessageWithConversation,
   interpretTurn,
   type KnownBant,
   loadAgentSettings,
   type MessageRow,
   mergeSlots,
+  messages,
   parseAgentState,
   understandLeadMessage,
   updateConversation,
@@ -49,6 +50,26 @@ function toKnownBant(current: CurrentBant): KnownBant {
   return known;
 }
 
+/** The message, its conversation and the lead's name and timezone, in one query (before the transaction). */
+async function findTurnSubject(db: Database, messageId: string) {
+  const [row] = await db
+    .select({
+      message: messages,
+      conversation: conversations,
+      lead: { firstName: leads.firstName, timezone: leads.timezone },
+    })
+    .from(messages)
+    .leftJoin(
+      conversations,
+      and(eq(conversations.workspaceId, messages.workspaceId), eq(conversations.id, messages.conversationId)),
+    )
+    .leftJoin(leads, and(eq(leads.workspaceId, messages.workspaceId), eq(leads.id, messages.leadId)))
+    .where(eq(messages.id, messageId));
+  return (
+    row && { message: row.message, conversation: row.conversation ?? undefined, lead: row.lead ?? undefined }
+  );
+}
+
 function inboundText(message: MessageRow): { text: string | null; choiceId: string | null } {
   const payload = message.payload as { choiceId?: string; caption?: string };
   return { text: message.body ?? payload.caption ?? null, choiceId: payload.choiceId ?? null };
@@ -60,16 +81,13 @@ function inboundText(message: MessageRow): { text: string | null; choiceId: stri
  * crash or a redelivered job never answers twice. Silent when a person has the conversation.
  */
 export async function runAgentTurn(ctx: AppContext, messageId: string): Promise<AgentTurnOutcome> {
-  const found = await findMessageWithConversation(ctx.db, messageId);
+  const found = await findTurnSubject(ctx.db, messageId);
   const message = found?.message;
   if (message?.direction !== 'inbound') return { handled: false, reason: 'not_inbound', replies: [] };
   const before = found?.conversation;
   if (!before) return { handled: false, reason: 'no_conversation', replies: [] };
   const settings = await loadAgentSettings(ctx.db, message.workspaceId);
-  const [lead] = await ctx.db
-    .select({ firstName: leads.firstName, timezone: leads.timezone })
-    .from(leads)
-    .where(and(eq(leads.workspaceId, message.workspaceId), eq(leads.id, message.leadId)));
+  const lead = found?.lead;
   const timezone = lead?.timezone ?? DEFAULT_TIMEZONE;
   const qualification = await loadQualificationSettings(ctx.db, message.workspaceId);
   const stateBefore = parseAgentState(before.agentState, before.language);

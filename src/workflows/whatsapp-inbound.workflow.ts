@@ -173,6 +173,8 @@ async function recordWhatsAppMessage(
   );
   const known = await findLeadByWhatsApp(tx, workspaceId, waId, bsuid);
   let leadId = known?.leadId ?? null;
+  // The lead's language, when the capture below gives it: no need to read the lead again.
+  let capturedLanguage: string | null | undefined;
   const isNewIdentity =
     Boolean(bsuid && !known?.kinds.has('bsuid')) || Boolean(waId && !known?.kinds.has('whatsapp'));
   if (!leadId || message.attribution || isNewIdentity) {
@@ -209,12 +211,18 @@ async function recordWhatsAppMessage(
       tx,
     );
     leadId = captured.lead.id;
+    capturedLanguage = captured.lead.language;
   }
-  const [lead] = await tx
-    .select({ language: leads.language })
-    .from(leads)
-    .where(and(eq(leads.workspaceId, workspaceId), eq(leads.id, leadId)));
-  const language = lead?.language?.startsWith('en') ? 'en' : 'fr';
+  const leadLanguage =
+    capturedLanguage !== undefined
+      ? capturedLanguage
+      : (
+          await tx
+            .select({ language: leads.language })
+            .from(leads)
+            .where(and(eq(leads.workspaceId, workspaceId), eq(leads.id, leadId)))
+        )[0]?.language;
+  const language = leadLanguage?.startsWith('en') ? 'en' : 'fr';
   const conversation = await openConversation(tx, {
     workspaceId,
     leadId,

@@ -260,22 +260,6 @@ export async function findMessage(db: Database, messageId: string): Promise<Mess
   return row;
 }
 
-/** A message and its conversation, in one query (the conversation is undefined if it is gone). */
-export async function findMessageWithConversation(
-  db: Database,
-  messageId: string,
-): Promise<{ message: MessageRow; conversation: ConversationRow | undefined } | undefined> {
-  const [row] = await db
-    .select({ message: messages, conversation: conversations })
-    .from(messages)
-    .leftJoin(
-      conversations,
-      and(eq(conversations.workspaceId, messages.workspaceId), eq(conversations.id, messages.conversationId)),
-    )
-    .where(eq(messages.id, messageId));
-  return row ? { message: row.message, conversation: row.conversation ?? undefined } : undefined;
-}
-
 export async function listConversationMessages(
   db: Database,
   workspaceId: string,

@@ -53,7 +53,6 @@ export {
   findConversation,
   findLeadConversation,
   findMessage,
-  findMessageWithConversation,
   listConversationMessages,
   type MessageRow,
   openConversation,
