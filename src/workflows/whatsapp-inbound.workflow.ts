@@ -173,8 +173,8 @@ async function recordWhatsAppMessage(
   );
   const known = await findLeadByWhatsApp(tx, workspaceId, waId, bsuid);
   let leadId = known?.leadId ?? null;
-  // The lead's language, when the capture below gives it: no need to read the lead again.
-  let capturedLanguage: string | null | undefined;
+  // Given by the capture below when there is one; read from the lead otherwise.
+  let leadLanguage: string | null | undefined;
   const isNewIdentity =
     Boolean(bsuid && !known?.kinds.has('bsuid')) || Boolean(waId && !known?.kinds.has('whatsapp'));
   if (!leadId || message.attribution || isNewIdentity) {
@@ -211,17 +211,15 @@ async function recordWhatsAppMessage(
       tx,
     );
     leadId = captured.lead.id;
-    capturedLanguage = captured.lead.language;
+    leadLanguage = captured.lead.language;
   }
-  const leadLanguage =
-    capturedLanguage !== undefined
-      ? capturedLanguage
-      : (
-          await tx
-            .select({ language: leads.language })
-            .from(leads)
-            .where(and(eq(leads.workspaceId, workspaceId), eq(leads.id, leadId)))
-        )[0]?.language;
+  if (leadLanguage === undefined) {
+    const [lead] = await tx
+      .select({ language: leads.language })
+      .from(leads)
+      .where(and(eq(leads.workspaceId, workspaceId), eq(leads.id, leadId)));
+    leadLanguage = lead?.language;
+  }
   const language = leadLanguage?.startsWith('en') ? 'en' : 'fr';
   const conversation = await openConversation(tx, {
     workspaceId,
