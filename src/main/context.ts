@@ -8,6 +8,7 @@ import { JobQueue } from '../platform/jobs/job-queue.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { Notifications } from '../platform/notifications.ts';
 import { Outbox } from '../platform/outbox/outbox.ts';
+import { forgetSettingsOnNotice } from '../platform/settings-cache.ts';
 import { firstContactHooks } from '../workflows/first-contact.workflow.ts';
 import { routingHooks } from '../workflows/lead-routing.workflow.ts';
 import { leadScoringHooks } from '../workflows/lead-scoring.workflow.ts';
@@ -55,6 +56,10 @@ export async function createAppContext(config: Config, options: ContextOptions =
       hooks: noDomainHooks,
     };
     ctx.hooks = domainHooks(ctx);
+    // Without the notices, cached settings still expire within seconds: a warning, not a failure.
+    await forgetSettingsOnNotice(ctx.notifications).catch((error: unknown) =>
+      logger.warn({ err: error }, 'settings change notices unavailable; cached settings expire on their own'),
+    );
     defineModuleJobs(ctx);
     await jobs.start();
     await jobs.ensureQueues();

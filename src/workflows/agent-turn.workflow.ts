@@ -7,7 +7,7 @@ import {
   findConversation,
   interpretTurn,
   type KnownBant,
-  loadAgentSettings,
+  loadAgentSettingsCached,
   type MessageRow,
   mergeSlots,
   messages,
@@ -19,7 +19,7 @@ import { appendEvents, leads } from '../modules/leads/index.ts';
 import {
   type CurrentBant,
   loadCurrentBant,
-  loadQualificationSettings,
+  loadQualificationSettingsCached,
   withRecordedValues,
 } from '../modules/qualification/index.ts';
 import type { AppContext } from '../platform/context.ts';
@@ -86,10 +86,10 @@ export async function runAgentTurn(ctx: AppContext, messageId: string): Promise<
   if (message?.direction !== 'inbound') return { handled: false, reason: 'not_inbound', replies: [] };
   const before = found?.conversation;
   if (!before) return { handled: false, reason: 'no_conversation', replies: [] };
-  const settings = await loadAgentSettings(ctx.db, message.workspaceId);
+  const settings = await loadAgentSettingsCached(ctx.db, message.workspaceId);
   const lead = found?.lead;
   const timezone = lead?.timezone ?? DEFAULT_TIMEZONE;
-  const qualification = await loadQualificationSettings(ctx.db, message.workspaceId);
+  const qualification = await loadQualificationSettingsCached(ctx.db, message.workspaceId);
   const stateBefore = parseAgentState(before.agentState, before.language);
   const { text, choiceId } = inboundText(message);
   // Understanding is pure and takes milliseconds of CPU: done before the transaction takes its locks, in

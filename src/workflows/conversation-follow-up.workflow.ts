@@ -4,7 +4,7 @@ import {
   composeFollowUp,
   findConversation,
   isWindowOpen,
-  loadAgentSettings,
+  loadAgentSettingsCached,
   parseAgentState,
   queueOutboundMessage,
   updateConversation,
@@ -26,7 +26,7 @@ export async function runSilenceFollowUp(
   ctx: AppContext,
   job: z.infer<typeof ZSilenceFollowUpJob>,
 ): Promise<'sent' | 'skipped'> {
-  const settings = await loadAgentSettings(ctx.db, job.workspaceId);
+  const settings = await loadAgentSettingsCached(ctx.db, job.workspaceId);
   return ctx.db.transaction(async (inner) => {
     const tx = inner as unknown as Database;
     const conversation = await findConversation(tx, job.workspaceId, job.conversationId, { forUpdate: true });

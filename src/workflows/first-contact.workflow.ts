@@ -4,9 +4,9 @@ import {
   type ConsentSnapshot,
   composeFirstContact,
   decideChannelPermission,
-  findWhatsAppAccount,
+  findWhatsAppAccountCached,
   initialAgentState,
-  loadAgentSettings,
+  loadAgentSettingsCached,
   openConversation,
   queueOutboundMessage,
   recordFirstContact,
@@ -34,7 +34,7 @@ type Capture = { leadId: string; isCreated: boolean; source: string; isImport?: 
  * Speed to lead: in the capture's transaction, a new lead with WhatsApp consent gets the first
  * message at once — the approved first-contact template on a connected number, the sandbox
  * otherwise — and a lead with only e-mail consent gets an e-mail. The send itself goes through the
- * outbox, milliseconds after commit. Two queries when nobody is to be greeted (capture hot path).
+ * outbox, milliseconds after commit. One query when no captured lead consented (capture hot path).
  */
 export async function greetNewLeads(
   ctx: AppContext,
@@ -46,28 +46,26 @@ export async function greetNewLeads(
     .filter((capture) => capture.isCreated && !capture.isImport && !SILENT_SOURCES.has(capture.source))
     .map((capture) => capture.leadId);
   if (candidates.length === 0) return [];
-  const rows = await tx
+  // Consents first: captures without a granted one (most API and form captures) need no lead read.
+  const consentsByLead = await getCurrentConsentsOfLeads(tx, workspaceId, candidates);
+  const consenting = candidates.filter((leadId) =>
+    (consentsByLead.get(leadId) ?? []).some((consent) => consent.isGranted),
+  );
+  if (consenting.length === 0) return [];
+  const reachable = await tx
     .select()
     .from(leads)
     .where(
       and(
         eq(leads.workspaceId, workspaceId),
-        inArray(leads.id, candidates),
+        inArray(leads.id, consenting),
         or(isNotNull(leads.phone), isNotNull(leads.whatsappId), isNotNull(leads.email)),
       ),
     );
-  const consentsByLead = await getCurrentConsentsOfLeads(
-    tx,
-    workspaceId,
-    rows.map((row) => row.id),
-  );
-  const reachable = rows.filter((row) =>
-    (consentsByLead.get(row.id) ?? []).some((consent) => consent.isGranted),
-  );
   if (reachable.length === 0) return [];
-  const settings = await loadAgentSettings(tx, workspaceId);
+  const settings = await loadAgentSettingsCached(tx, workspaceId);
   if (!settings.isEnabled) return [];
-  const hasWhatsAppNumber = (await findWhatsAppAccount(tx, workspaceId)) !== undefined;
+  const hasWhatsAppNumber = (await findWhatsAppAccountCached(tx, workspaceId)) !== undefined;
   const sent: string[] = [];
   for (const lead of reachable) {
     const reach = chooseReach(ctx, lead, consentsByLead.get(lead.id) ?? [], hasWhatsAppNumber);

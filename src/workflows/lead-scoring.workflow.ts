@@ -5,7 +5,7 @@ import {
 } from '../modules/qualification/index.ts';
 import {
   type LeadScoreOutcome,
-  loadGrid,
+  loadGridCached,
   rescoreLeads,
   type ScoreCause,
   type Temperature,
@@ -37,7 +37,7 @@ export async function rescoreAndReassess(
 ): Promise<RescoreAndReassessResult> {
   if (leadIds.length === 0) return { scores: [], changes: [], temperatures: new Map() };
   // Read once: scoring and the temperature decision both follow the grid.
-  const grid = await loadGrid(tx, workspaceId);
+  const grid = await loadGridCached(tx, workspaceId);
   const scores = await rescoreLeads(tx, workspaceId, [...new Set(leadIds)], cause, now, grid);
   const { changes, temperatures } = await reassessLeads(tx, workspaceId, scores, now, { ...known, grid });
   if (hooks?.afterQualificationChanged && changes.length > 0) {

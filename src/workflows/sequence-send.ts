@@ -3,7 +3,7 @@ import {
   type ConversationRow,
   decideChannelPermission,
   findLeadConversation,
-  findWhatsAppAccount,
+  findWhatsAppAccountCached,
   isWindowOpen,
   type OutboundContent,
   openConversation,
@@ -106,7 +106,9 @@ export async function sendSequenceMessage(
 
   const address = lead.whatsappId ?? lead.phone?.replace(/^\+/, '') ?? null;
   if (!address) return { kind: 'skipped', reason: 'no_phone' };
-  const channel: ChannelKind = (await findWhatsAppAccount(tx, lead.workspaceId)) ? 'whatsapp' : 'sandbox';
+  const channel: ChannelKind = (await findWhatsAppAccountCached(tx, lead.workspaceId))
+    ? 'whatsapp'
+    : 'sandbox';
   const existing = await findLeadConversation(tx, lead.workspaceId, lead.id, channel);
   const permission = decideChannelPermission(consents, channel, {
     hasLeadWritten: Boolean(existing?.lastInboundAt),

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Config } from '../../config/env.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { announceSettingsChange, settingsCache } from '../../platform/settings-cache.ts';
 import { workspaces } from '../access/index.ts';
 import { type AgentSettings, parseAgentSettings } from './agent/index.ts';
 import type { WhatsAppAccount } from './channels/whatsapp/whatsapp.channel.ts';
@@ -28,6 +29,16 @@ export async function loadAgentSettings(db: Database, workspaceId: string): Prom
   };
 }
 
+const AGENT_SETTINGS = 'agent_settings';
+const WHATSAPP_ACCOUNT = 'whatsapp_account';
+const cachedAgentSettings = settingsCache<WorkspaceAgentSettings>(AGENT_SETTINGS);
+const cachedWhatsAppAccounts = settingsCache<WhatsAppAccountRow | undefined>(WHATSAPP_ACCOUNT);
+
+/** `loadAgentSettings` through the process's settings cache (every first contact and agent turn). */
+export function loadAgentSettingsCached(db: Database, workspaceId: string): Promise<WorkspaceAgentSettings> {
+  return cachedAgentSettings.get(db, workspaceId, (tx) => loadAgentSettings(tx, workspaceId));
+}
+
 export async function saveAgentSettings(
   db: Database,
   workspaceId: string,
@@ -35,17 +46,21 @@ export async function saveAgentSettings(
   actor: string | null,
   now: Date,
 ): Promise<WorkspaceAgentSettings> {
-  const current = await loadAgentSettings(db, workspaceId);
-  const { isEnabled, ...rest } = { ...current, ...input };
-  const settings = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
-  await db
-    .insert(agentSettings)
-    .values({ workspaceId, isEnabled, settings, updatedAt: now, updatedBy: actor })
-    .onConflictDoUpdate({
-      target: agentSettings.workspaceId,
-      set: { isEnabled, settings, updatedAt: now, updatedBy: actor },
-    });
-  return loadAgentSettings(db, workspaceId);
+  return db.transaction(async (inner) => {
+    const tx = inner as unknown as Database;
+    const current = await loadAgentSettings(tx, workspaceId);
+    const { isEnabled, ...rest } = { ...current, ...input };
+    const settings = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+    await announceSettingsChange(tx, AGENT_SETTINGS, workspaceId);
+    await tx
+      .insert(agentSettings)
+      .values({ workspaceId, isEnabled, settings, updatedAt: now, updatedBy: actor })
+      .onConflictDoUpdate({
+        target: agentSettings.workspaceId,
+        set: { isEnabled, settings, updatedAt: now, updatedBy: actor },
+      });
+    return loadAgentSettings(tx, workspaceId);
+  });
 }
 
 export type WhatsAppAccountRow = typeof whatsappAccounts.$inferSelect;
@@ -56,6 +71,14 @@ export async function findWhatsAppAccount(
 ): Promise<WhatsAppAccountRow | undefined> {
   const [row] = await db.select().from(whatsappAccounts).where(eq(whatsappAccounts.workspaceId, workspaceId));
   return row;
+}
+
+/** `findWhatsAppAccount` through the process's settings cache (every send and first contact). */
+export function findWhatsAppAccountCached(
+  db: Database,
+  workspaceId: string,
+): Promise<WhatsAppAccountRow | undefined> {
+  return cachedWhatsAppAccounts.get(db, workspaceId, (tx) => findWhatsAppAccount(tx, workspaceId));
 }
 
 /** Webhooks name the business number, not the workspace: this is how they are routed. */
@@ -93,12 +116,16 @@ export async function saveWhatsAppAccount(
 ): Promise<WhatsAppAccountRow> {
   const values = { ...input, templates: input.templates as WhatsAppAccountRow['templates'], updatedAt: now };
   try {
-    const [row] = await db
-      .insert(whatsappAccounts)
-      .values({ workspaceId, ...values })
-      .onConflictDoUpdate({ target: whatsappAccounts.workspaceId, set: values })
-      .returning();
-    return row!;
+    return await db.transaction(async (inner) => {
+      const tx = inner as unknown as Database;
+      await announceSettingsChange(tx, WHATSAPP_ACCOUNT, workspaceId);
+      const [row] = await tx
+        .insert(whatsappAccounts)
+        .values({ workspaceId, ...values })
+        .onConflictDoUpdate({ target: whatsappAccounts.workspaceId, set: values })
+        .returning();
+      return row!;
+    });
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause ?? error;
     if ((cause as { code?: string }).code === '23505') throw conversationErrors.phoneNumberTaken();

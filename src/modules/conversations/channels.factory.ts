@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Config } from '../../config/env.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Channel } from './channel.ts';
-import { findWhatsAppAccount, toWhatsAppAccount } from './channel-settings.service.ts';
+import { findWhatsAppAccountCached, toWhatsAppAccount } from './channel-settings.service.ts';
 import { EmailChannel } from './channels/email/email.channel.ts';
 import { SmtpEmailSender } from './channels/email/email-sender.ts';
 import { SandboxChannel } from './channels/sandbox/sandbox.channel.ts';
@@ -39,7 +39,7 @@ export function createConversationChannels(
     sandbox: new SandboxChannel(),
     whatsapp: new WhatsAppChannel(
       async (workspaceId) => {
-        const row = await findWhatsAppAccount(db, workspaceId);
+        const row = await findWhatsAppAccountCached(db, workspaceId);
         return row ? toWhatsAppAccount(row) : null;
       },
       { throughputPerSecond: config.env.WHATSAPP_THROUGHPUT_PER_SECOND },

@@ -22,7 +22,9 @@ export {
   applyWhatsAppEnvironment,
   findWhatsAppAccount,
   findWhatsAppAccountByPhoneNumberId,
+  findWhatsAppAccountCached,
   loadAgentSettings,
+  loadAgentSettingsCached,
   type WorkspaceAgentSettings,
 } from './channel-settings.service.ts';
 export { EmailChannel } from './channels/email/email.channel.ts';

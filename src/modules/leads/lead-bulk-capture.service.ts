@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
-import { insertRowsAsJson, updateRowsAsJson } from '../../platform/db/json-bulk-insert.ts';
+import { insertRowsSql, updateRowsSql, writeRowsTogether } from '../../platform/db/json-bulk-insert.ts';
 import { newId } from '../../platform/ids.ts';
 import { collectIdentities, type Identity, type IdentityKind } from './identity.rules.ts';
 import {
@@ -115,6 +115,10 @@ function classify(candidates: Candidate[], survivorByIdentity: Map<string, strin
   return { fresh, matched };
 }
 
+/**
+ * Every row of the batch in one statement (leads inserted and updated, identities, capture events);
+ * returns the leads as written, with the columns other modules own (scores…) and their values.
+ */
 async function writeAll(
   tx: Database,
   workspaceId: string,
@@ -128,45 +132,50 @@ async function writeAll(
   });
   const created = writes.filter((write) => write.isCreated);
   const updated = writes.filter((write) => !write.isCreated);
-  await insertRowsAsJson(
-    tx,
-    leads,
-    created.map((write) => ({
-      ...columnsOf(write),
-      workspaceId,
-      createdAt: commands[write.index]!.receivedAt,
-    })),
-  );
-  await updateRowsAsJson(
-    tx,
-    leads,
-    updated.map((write) => ({ ...columnsOf(write), version: write.version! })),
-    sql`${leads.workspaceId} = ${workspaceId}`,
-  );
   const identityRows = (list: Write[]) =>
     list.flatMap(({ leadId, identities }) =>
       identities.map((identity) => ({ id: newId('lid'), workspaceId, leadId, ...identity })),
     );
-  await insertRowsAsJson(tx, leadIdentities, identityRows(created));
-  // As in upsertLeadByIdentity: an identity another lead took meanwhile stays with that lead.
-  await insertRowsAsJson(tx, leadIdentities, identityRows(updated), { onConflictDoNothing: true });
   const eventIds = writes.map(({ index }) => newId('evt', commands[index]!.receivedAt.getTime()));
-  await insertRowsAsJson(
+  const eventRows = writes.map(({ index, leadId, event }, position) => ({
+    id: eventIds[position]!,
+    workspaceId,
+    leadId,
+    type: event.type,
+    occurredAt: event.occurredAt,
+    receivedAt: commands[index]!.receivedAt,
+    source: commands[index]!.eventSource,
+    properties: event.properties,
+    actor: commands[index]!.actor ?? null,
+  }));
+  const rows = await writeRowsTogether(
     tx,
-    events,
-    writes.map(({ index, leadId, event }, position) => ({
-      id: eventIds[position]!,
-      workspaceId,
-      leadId,
-      type: event.type,
-      occurredAt: event.occurredAt,
-      receivedAt: commands[index]!.receivedAt,
-      source: commands[index]!.eventSource,
-      properties: event.properties,
-      actor: commands[index]!.actor ?? null,
-    })),
+    [
+      insertRowsSql(leadIdentities, identityRows(created)),
+      // As in upsertLeadByIdentity: an identity another lead took meanwhile stays with that lead.
+      insertRowsSql(leadIdentities, identityRows(updated), { onConflictDoNothing: true }),
+      insertRowsSql(events, eventRows),
+    ],
+    {
+      table: leads,
+      writes: [
+        insertRowsSql(
+          leads,
+          created.map((write) => ({
+            ...columnsOf(write),
+            workspaceId,
+            createdAt: commands[write.index]!.receivedAt,
+          })),
+        ),
+        updateRowsSql(
+          leads,
+          updated.map((write) => ({ ...columnsOf(write), version: write.version! })),
+          sql`${leads.workspaceId} = ${workspaceId}`,
+        ),
+      ],
+    },
   );
-  return eventIds;
+  return { eventIds, rowsById: new Map(rows.map((row) => [row.id, row as LeadRow])) };
 }
 
 /**
@@ -228,18 +237,7 @@ export async function upsertLeadsInBulk(
     }
   }
   if (writes.length === 0) return results;
-  const eventIds = await writeAll(tx, workspaceId, commands, writes);
-  // Read back rather than rebuild: columns other modules own (scores…) come with their values.
-  const rows = await tx
-    .select()
-    .from(leads)
-    .where(
-      inArray(
-        leads.id,
-        writes.map(({ leadId }) => leadId),
-      ),
-    );
-  const rowsById = new Map(rows.map((row) => [row.id, row as LeadRow]));
+  const { eventIds, rowsById } = await writeAll(tx, workspaceId, commands, writes);
   writes.forEach(({ index, leadId, isCreated }, position) => {
     results[index] = {
       lead: rowsById.get(leadId)!,

@@ -21,7 +21,10 @@ import {
   bantValues,
   type NeedCategory,
 } from './qualification.tables.ts';
-import { loadQualificationSettings } from './qualification-settings.service.ts';
+import {
+  loadQualificationSettings,
+  loadQualificationSettingsCached,
+} from './qualification-settings.service.ts';
 
 export interface RecordBantCommand {
   workspaceId: string;
@@ -106,7 +109,7 @@ export async function recordBantValues(
   const needCategories = () => {
     categories ??= known.needCategories
       ? Promise.resolve(known.needCategories)
-      : loadQualificationSettings(tx, workspaceId).then((settings) => settings.needCategories);
+      : loadQualificationSettingsCached(tx, workspaceId).then((settings) => settings.needCategories);
     return categories;
   };
   const rows: (BantRow & { workspaceId: string; leadId: string })[] = [];

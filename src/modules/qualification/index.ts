@@ -63,6 +63,7 @@ export {
 } from './qualification.tables.ts';
 export {
   loadQualificationSettings,
+  loadQualificationSettingsCached,
   type QualificationSettings,
   saveQualificationSettings,
 } from './qualification-settings.service.ts';

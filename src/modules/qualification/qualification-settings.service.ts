@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
+import { announceSettingsChange, settingsCache } from '../../platform/settings-cache.ts';
 import type { QualificationSettingsDto, QualificationSettingsInput } from './bant.schemas.ts';
 import { type NeedCategory, qualificationSettings } from './qualification.tables.ts';
 
@@ -35,6 +36,20 @@ export async function loadQualificationSettings(
   };
 }
 
+const QUALIFICATION_SETTINGS = 'qualification_settings';
+const cachedSettings = settingsCache<QualificationSettings>(QUALIFICATION_SETTINGS);
+
+/**
+ * `loadQualificationSettings` through the process's settings cache, for the paths that run on every
+ * capture and agent turn. `saveQualificationSettings` reads with the uncached one.
+ */
+export function loadQualificationSettingsCached(
+  db: Database,
+  workspaceId: string,
+): Promise<QualificationSettings> {
+  return cachedSettings.get(db, workspaceId, (tx) => loadQualificationSettings(tx, workspaceId));
+}
+
 /** Saves the fields given; the ones left out keep their current value. */
 export async function saveQualificationSettings(
   tx: Database,
@@ -49,6 +64,7 @@ export async function saveQualificationSettings(
     icpFitMinScore: input.icpFitMinScore ?? current.icpFitMinScore,
     isAutoLifecycle: input.isAutoLifecycle ?? current.isAutoLifecycle,
   };
+  await announceSettingsChange(tx, QUALIFICATION_SETTINGS, workspaceId);
   await tx
     .insert(qualificationSettings)
     .values({ workspaceId, ...next, updatedAt: now, updatedBy: actorId })

@@ -15,6 +15,7 @@ import {
   type LeadScoreOutcome,
   loadEventFacts,
   loadGrid,
+  loadGridCached,
   type Temperature,
 } from '../scoring/index.ts';
 import { bantSignals } from './bant.rules.ts';
@@ -22,7 +23,11 @@ import type { CurrentBant } from './bant.schemas.ts';
 import { loadCurrentBant } from './bant.service.ts';
 import { type Checklist, evaluateChecklist, INTENT_EVENT_TYPES } from './checklist.rules.ts';
 import { decideAutomaticSteps, isBackwardMove, type StageStep } from './lifecycle.rules.ts';
-import { loadQualificationSettings, type QualificationSettings } from './qualification-settings.service.ts';
+import {
+  loadQualificationSettings,
+  loadQualificationSettingsCached,
+  type QualificationSettings,
+} from './qualification-settings.service.ts';
 
 export interface QualificationChange {
   leadId: string;
@@ -74,20 +79,23 @@ export async function reassessLeads(
   if (outcomes.length === 0) return { changes: [], temperatures: new Map() };
   const nowMs = now.getTime();
   const leadIds = outcomes.map((outcome) => outcome.leadId);
-  const grid = known.grid ?? (await loadGrid(tx, workspaceId));
-  const settings = known.settings ?? (await loadQualificationSettings(tx, workspaceId));
-  // Locked so two concurrent reassessments of a lead cannot both record the same stage move.
-  const rows: LockedLead[] = await tx
-    .select({
-      id: leads.id,
-      stage: leads.stage,
-      temperature: leads.temperature,
-      mergedIntoId: leads.mergedIntoId,
-    })
-    .from(leads)
-    .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.id, leadIds)))
-    .orderBy(leads.id)
-    .for('update');
+  const grid = known.grid ?? (await loadGridCached(tx, workspaceId));
+  const settings = known.settings ?? (await loadQualificationSettingsCached(tx, workspaceId));
+  // Locked so two concurrent reassessments of a lead cannot both record the same stage move (the
+  // rescore that produced the outcomes read them under that lock already).
+  const rows: LockedLead[] = outcomes.every((outcome) => outcome.locked)
+    ? outcomes.map((outcome) => ({ id: outcome.leadId, ...outcome.locked! }))
+    : await tx
+        .select({
+          id: leads.id,
+          stage: leads.stage,
+          temperature: leads.temperature,
+          mergedIntoId: leads.mergedIntoId,
+        })
+        .from(leads)
+        .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.id, leadIds)))
+        .orderBy(leads.id)
+        .for('update');
   const rowById = new Map(rows.map((row) => [row.id, row]));
   const bantByLead = leadIds.every((leadId) => known.bant?.has(leadId))
     ? known.bant!

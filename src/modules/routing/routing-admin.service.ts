@@ -5,6 +5,7 @@ import { ValidationError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { users } from '../access/index.ts';
 import { routingErrors } from './routing.errors.ts';
+import { announceRoutingSetupChange } from './routing.service.ts';
 import { routingRules, routingSettings, teamMembers, teams } from './routing.tables.ts';
 import {
   parseRoutingRule,
@@ -52,6 +53,7 @@ export async function createTeam(
   try {
     await db.transaction(async (inner) => {
       const tx = inner as unknown as Database;
+      await announceRoutingSetupChange(tx, actor.workspaceId);
       await tx.insert(teams).values({
         id,
         workspaceId: actor.workspaceId,
@@ -150,6 +152,7 @@ export async function deleteTeam(db: Database, actor: Actor, id: string): Promis
       .delete(teamMembers)
       .where(and(eq(teamMembers.workspaceId, actor.workspaceId), eq(teamMembers.teamId, teamId)));
     await tx.delete(teams).where(and(eq(teams.workspaceId, actor.workspaceId), eq(teams.id, teamId)));
+    await announceRoutingSetupChange(tx, actor.workspaceId);
   });
 }
 
@@ -188,16 +191,20 @@ export async function createRoutingRule(
   }
   if (target.userId) await assertMembers(db, actor.workspaceId, [target.userId]);
   const id = newId('rrl');
-  await db.insert(routingRules).values({
-    id,
-    workspaceId: actor.workspaceId,
-    name: rule.name,
-    priority: rule.priority,
-    conditions: rule.conditions as unknown as Record<string, unknown>,
-    targetTeamId: target.teamId ?? null,
-    targetUserId: target.userId ?? null,
-    isActive: rule.isActive ?? true,
-    createdAt: now,
+  await db.transaction(async (inner) => {
+    const tx = inner as unknown as Database;
+    await tx.insert(routingRules).values({
+      id,
+      workspaceId: actor.workspaceId,
+      name: rule.name,
+      priority: rule.priority,
+      conditions: rule.conditions as unknown as Record<string, unknown>,
+      targetTeamId: target.teamId ?? null,
+      targetUserId: target.userId ?? null,
+      isActive: rule.isActive ?? true,
+      createdAt: now,
+    });
+    await announceRoutingSetupChange(tx, actor.workspaceId);
   });
   return { id };
 }
@@ -219,11 +226,15 @@ export async function listRoutingRules(db: Database, workspaceId: string) {
 }
 
 export async function deleteRoutingRule(db: Database, actor: Actor, id: string): Promise<void> {
-  const deleted = await db
-    .delete(routingRules)
-    .where(and(eq(routingRules.workspaceId, actor.workspaceId), eq(routingRules.id, id)))
-    .returning({ id: routingRules.id });
-  if (deleted.length === 0) throw routingErrors.ruleNotFound(id);
+  await db.transaction(async (inner) => {
+    const tx = inner as unknown as Database;
+    const deleted = await tx
+      .delete(routingRules)
+      .where(and(eq(routingRules.workspaceId, actor.workspaceId), eq(routingRules.id, id)))
+      .returning({ id: routingRules.id });
+    if (deleted.length === 0) throw routingErrors.ruleNotFound(id);
+    await announceRoutingSetupChange(tx, actor.workspaceId);
+  });
 }
 
 export interface RoutingSettingsDto {
@@ -244,9 +255,13 @@ export async function saveRoutingSettings(
 ): Promise<RoutingSettingsDto> {
   if (settings.fallbackUserId) await assertMembers(db, actor.workspaceId, [settings.fallbackUserId]);
   const values = { fallbackUserId: settings.fallbackUserId, capacity: settings.capacity, updatedAt: now };
-  await db
-    .insert(routingSettings)
-    .values({ workspaceId: actor.workspaceId, ...values })
-    .onConflictDoUpdate({ target: routingSettings.workspaceId, set: values });
+  await db.transaction(async (inner) => {
+    const tx = inner as unknown as Database;
+    await tx
+      .insert(routingSettings)
+      .values({ workspaceId: actor.workspaceId, ...values })
+      .onConflictDoUpdate({ target: routingSettings.workspaceId, set: values });
+    await announceRoutingSetupChange(tx, actor.workspaceId);
+  });
   return loadRoutingSettings(db, actor.workspaceId);
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, isNotNull, notInArray, or, sql } from 'dri
 import { type Actor, systemActor } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
+import { announceSettingsChange, settingsCache } from '../../platform/settings-cache.ts';
 import { users } from '../access/index.ts';
 import { assignLeadOwner, leads, toLeadDto } from '../leads/index.ts';
 import { getAvailability } from '../scheduling/index.ts';
@@ -19,8 +20,23 @@ export const TEAM_PAGE_RULE_ID = 'team_page';
 // Leads in these stages no longer count against a rep's capacity.
 const CLOSED_STAGES = ['customer', 'disqualified'];
 
-/** Whether the workspace routes at all (a rule, a team or a fallback owner): captures skip it otherwise. */
-export async function isRoutingConfigured(db: Database, workspaceId: string): Promise<boolean> {
+const ROUTING_SETUP = 'routing_setup';
+const routingSetups = settingsCache<boolean>(ROUTING_SETUP);
+
+/** In the transaction that adds or removes a rule, a team or the fallback owner. */
+export function announceRoutingSetupChange(tx: Database, workspaceId: string): Promise<void> {
+  return announceSettingsChange(tx, ROUTING_SETUP, workspaceId);
+}
+
+/**
+ * Whether the workspace routes at all (a rule, a team or a fallback owner): captures skip it
+ * otherwise. Read through the process's settings cache (every capture batch asks).
+ */
+export function isRoutingConfigured(db: Database, workspaceId: string): Promise<boolean> {
+  return routingSetups.get(db, workspaceId, (tx) => hasRoutingSetup(tx, workspaceId));
+}
+
+async function hasRoutingSetup(db: Database, workspaceId: string): Promise<boolean> {
   const rows = await db.execute<{ found: number }>(sql`
     SELECT 1 AS found WHERE EXISTS (SELECT 1 FROM ${routingRules} WHERE ${routingRules.workspaceId} = ${workspaceId} AND ${routingRules.isActive})
       OR EXISTS (SELECT 1 FROM ${teams} WHERE ${teams.workspaceId} = ${workspaceId})

@@ -69,6 +69,7 @@ export {
   type LeadScoreOutcome,
   loadEventFacts,
   loadGrid,
+  loadGridCached,
   rescoreLeads,
   saveGrid,
   toLeadFacts,

@@ -1,6 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
+import { announceSettingsChange, settingsCache } from '../../platform/settings-cache.ts';
 import { applyLeadScores, events, leads } from '../leads/index.ts';
 import { defaultGridRules } from './grid/default-grid.ts';
 import {
@@ -31,6 +32,8 @@ export interface LeadScoreOutcome extends GridScore {
   /** The events the grid read, so later steps (temperature) need not load them again. */
   events: EventFact[];
   hasChanged: boolean;
+  /** The lead's lifecycle columns, read under the row lock the rescore takes (absent: not read). */
+  locked?: { stage: string; temperature: string; mergedIntoId: string | null };
 }
 
 const compiledCache = new Map<string, { version: number; compiled: CompiledGrid }>();
@@ -44,6 +47,18 @@ export async function loadGrid(db: Database, workspaceId: string): Promise<GridD
   const [row] = await db.select().from(scoringGrids).where(eq(scoringGrids.workspaceId, workspaceId));
   if (!row) return defaultGrid();
   return { version: row.version, rules: row.rules, settings: ZScoringSettings.parse(row.settings) };
+}
+
+const SCORING_GRID = 'scoring_grid';
+const grids = settingsCache<GridDocument>(SCORING_GRID);
+
+/**
+ * `loadGrid` through the process's settings cache, for the paths that score on every capture, event
+ * and agent turn. Writers (saveGrid, the grid editor) read with `loadGrid`: they need the stored
+ * version, not one a few seconds old.
+ */
+export function loadGridCached(db: Database, workspaceId: string): Promise<GridDocument> {
+  return grids.get(db, workspaceId, (tx) => loadGrid(tx, workspaceId));
 }
 
 export function compiledGridFor(workspaceId: string, grid: GridDocument): CompiledGrid {
@@ -98,6 +113,7 @@ export async function saveGrid(
   const { rules, settings } = validateGrid(input);
   const current = await loadGrid(tx, workspaceId);
   const version = current.version + 1;
+  await announceSettingsChange(tx, SCORING_GRID, workspaceId);
   await tx
     .insert(scoringGrids)
     .values({ workspaceId, version, rules, settings, updatedAt: now, updatedBy: actorId })
@@ -108,7 +124,21 @@ export async function saveGrid(
   return { version, rules, settings };
 }
 
-export function toLeadFacts(row: typeof leads.$inferSelect): LeadFacts {
+/** The lead columns a grid scores (and `toLeadFacts` reads). */
+const FACT_COLUMNS = {
+  jobTitle: leads.jobTitle,
+  companySize: leads.companySize,
+  companyIndustry: leads.companyIndustry,
+  companyDomain: leads.companyDomain,
+  companyName: leads.companyName,
+  country: leads.country,
+  language: leads.language,
+  email: leads.email,
+  source: leads.source,
+  attributes: leads.attributes,
+};
+
+export function toLeadFacts(row: Pick<typeof leads.$inferSelect, keyof typeof FACT_COLUMNS>): LeadFacts {
   return {
     jobTitle: row.jobTitle,
     companySize: row.companySize,
@@ -175,19 +205,33 @@ export async function rescoreLeads(
   knownGrid?: GridDocument,
 ): Promise<LeadScoreOutcome[]> {
   if (leadIds.length === 0) return [];
-  const grid = knownGrid ?? (await loadGrid(tx, workspaceId));
+  const grid = knownGrid ?? (await loadGridCached(tx, workspaceId));
   const compiled = compiledGridFor(workspaceId, grid);
+  // The scored columns only (a whole lead row costs twice as much to build and read), locked in id
+  // order: the reassessment that follows decides temperature and stage from these same rows.
   const rows = await tx
-    .select()
+    .select({
+      id: leads.id,
+      score: leads.score,
+      fitScore: leads.fitScore,
+      engagementScore: leads.engagementScore,
+      stage: leads.stage,
+      temperature: leads.temperature,
+      mergedIntoId: leads.mergedIntoId,
+      ...FACT_COLUMNS,
+    })
     .from(leads)
-    .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.id, leadIds)));
+    .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.id, leadIds)))
+    .orderBy(asc(leads.id))
+    .for('update');
   const eventsByLead = await loadEventFacts(tx, workspaceId, leadIds, eventTypesRead(grid));
   const outcomes: LeadScoreOutcome[] = rows.map((row) => {
     const leadEvents = eventsByLead.get(row.id) ?? [];
     const score = compiled.score(toLeadFacts(row), leadEvents, now.getTime());
     const hasChanged =
       score.total !== row.score || score.fit !== row.fitScore || score.engagement !== row.engagementScore;
-    return { ...score, leadId: row.id, previousTotal: row.score, events: leadEvents, hasChanged };
+    const locked = { stage: row.stage, temperature: row.temperature, mergedIntoId: row.mergedIntoId };
+    return { ...score, leadId: row.id, previousTotal: row.score, events: leadEvents, hasChanged, locked };
   });
   const changed = outcomes.filter((outcome) => outcome.hasChanged);
   await applyLeadScores(
