@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
-import { sql } from 'drizzle-orm';
+import { type SQLWrapper, sql } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from './db/database.ts';
+import { rowsOfResult } from './db/json-bulk-insert.ts';
 import type { Logger } from './logger.ts';
 
 /**
@@ -9,6 +10,26 @@ import type { Logger } from './logger.ts';
  */
 export async function notifyOnCommit(tx: Database, channel: string, payload: object): Promise<void> {
   await tx.execute(sql`SELECT pg_notify(${channel}, ${JSON.stringify(payload)})`);
+}
+
+/**
+ * A write and its NOTIFY as ONE statement: `write` is an INSERT, UPDATE or DELETE builder with
+ * `.returning(…)`, and the notification goes out when it wrote a row, on commit (at once outside a
+ * transaction). Each statement is a round trip that wakes the database, a large share of an agent
+ * turn's cost; a separate `SELECT pg_notify` after each write was four of them. Returns the written
+ * rows as the database returned them (column names, driver values: see `mapRowsOf`).
+ */
+export async function writeAndNotify(
+  db: Database,
+  write: SQLWrapper,
+  channel: string,
+  payload: object,
+): Promise<Record<string, unknown>[]> {
+  // One notification per row; PostgreSQL folds identical ones of a transaction into one.
+  const result = await db.execute(
+    sql`WITH written AS ${write} SELECT written.*, pg_notify(${channel}, ${JSON.stringify(payload)}) AS notified FROM written`,
+  );
+  return rowsOfResult(result);
 }
 
 type Handler = (payload: unknown) => void;

@@ -1,9 +1,10 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
+import { mapRowsOf } from '../../platform/db/json-bulk-insert.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Outbox } from '../../platform/outbox/outbox.ts';
 import { contentText, type OutboundContent } from './channel.ts';
-import { publishConversationChange } from './conversation-events.ts';
+import { writeAndPublish } from './conversation-events.ts';
 import { type ChannelKind, conversations, type MessageAuthor, messages } from './conversations.tables.ts';
 
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -96,19 +97,18 @@ export async function updateConversation(
   changes: Partial<Omit<ConversationRow, 'id' | 'workspaceId' | 'leadId' | 'channel' | 'createdAt'>>,
   now: Date,
 ): Promise<ConversationRow> {
-  const [row] = await tx
-    .update(conversations)
-    .set({ ...changes, updatedAt: now })
-    .where(
-      and(eq(conversations.workspaceId, conversation.workspaceId), eq(conversations.id, conversation.id)),
-    )
-    .returning();
-  await publishConversationChange(tx, {
-    workspaceId: row!.workspaceId,
-    conversationId: row!.id,
-    kind: 'updated',
-  });
-  return row!;
+  const written = await writeAndPublish(
+    tx,
+    tx
+      .update(conversations)
+      .set({ ...changes, updatedAt: now })
+      .where(
+        and(eq(conversations.workspaceId, conversation.workspaceId), eq(conversations.id, conversation.id)),
+      )
+      .returning(),
+    { workspaceId: conversation.workspaceId, conversationId: conversation.id, kind: 'updated' },
+  );
+  return mapRowsOf(conversations, written)[0]!;
 }
 
 export interface QueueOutboundInput {
@@ -152,22 +152,31 @@ export async function queueOutboundMessage(
     })
     .returning();
   const nextSendAt = new Date(sendAt.getTime() + gap);
-  const [updated] = await tx
-    .update(conversations)
-    .set({
-      lastOutboundAt: now,
-      nextSendAt,
-      activitySequence: sql`${conversations.activitySequence} + 1`,
-      updatedAt: now,
-    })
-    .where(
-      and(eq(conversations.workspaceId, conversation.workspaceId), eq(conversations.id, conversation.id)),
-    )
-    .returning({ activitySequence: conversations.activitySequence });
+  const [updated] = await writeAndPublish(
+    tx,
+    tx
+      .update(conversations)
+      .set({
+        lastOutboundAt: now,
+        nextSendAt,
+        activitySequence: sql`${conversations.activitySequence} + 1`,
+        updatedAt: now,
+      })
+      .where(
+        and(eq(conversations.workspaceId, conversation.workspaceId), eq(conversations.id, conversation.id)),
+      )
+      .returning({ activitySequence: conversations.activitySequence }),
+    {
+      workspaceId: conversation.workspaceId,
+      conversationId: conversation.id,
+      kind: 'message',
+      messageId: message!.id,
+    },
+  );
   Object.assign(conversation, {
     lastOutboundAt: now,
     nextSendAt,
-    activitySequence: updated!.activitySequence,
+    activitySequence: Number(updated!.activity_sequence),
   });
   await outbox.enqueue(tx, {
     workspaceId: conversation.workspaceId,
@@ -175,12 +184,6 @@ export async function queueOutboundMessage(
     dedupKey: `${conversationEffectPrefix(conversation.id)}${message!.id}`,
     payload: { messageId: message!.id },
     ...(sendAt.getTime() > now.getTime() ? { availableAt: sendAt } : {}),
-  });
-  await publishConversationChange(tx, {
-    workspaceId: conversation.workspaceId,
-    conversationId: conversation.id,
-    kind: 'message',
-    messageId: message!.id,
   });
   return message!;
 }
@@ -233,25 +236,28 @@ export async function recordInboundMessage(
     return { message: existing!, isDuplicate: true };
   }
   // Out-of-order deliveries must not move the window back: keep the latest time the lead wrote.
-  const [updated] = await tx
-    .update(conversations)
-    .set({
-      lastInboundAt: sql`GREATEST(${conversations.lastInboundAt}, ${input.sentAt.toISOString()}::timestamptz)`,
-      activitySequence: sql`${conversations.activitySequence} + 1`,
-      status: 'open',
-      updatedAt: input.now,
-    })
-    .where(
-      and(eq(conversations.workspaceId, conversation.workspaceId), eq(conversations.id, conversation.id)),
-    )
-    .returning();
-  Object.assign(conversation, updated);
-  await publishConversationChange(tx, {
-    workspaceId: conversation.workspaceId,
-    conversationId: conversation.id,
-    kind: 'message',
-    messageId: inserted[0]!.id,
-  });
+  const written = await writeAndPublish(
+    tx,
+    tx
+      .update(conversations)
+      .set({
+        lastInboundAt: sql`GREATEST(${conversations.lastInboundAt}, ${input.sentAt.toISOString()}::timestamptz)`,
+        activitySequence: sql`${conversations.activitySequence} + 1`,
+        status: 'open',
+        updatedAt: input.now,
+      })
+      .where(
+        and(eq(conversations.workspaceId, conversation.workspaceId), eq(conversations.id, conversation.id)),
+      )
+      .returning(),
+    {
+      workspaceId: conversation.workspaceId,
+      conversationId: conversation.id,
+      kind: 'message',
+      messageId: inserted[0]!.id,
+    },
+  );
+  Object.assign(conversation, mapRowsOf(conversations, written)[0]);
   return { message: inserted[0]!, isDuplicate: false };
 }
 

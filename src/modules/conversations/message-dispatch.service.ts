@@ -8,7 +8,7 @@ import { getCurrentConsents } from '../privacy/index.ts';
 import { type Channel, contentText, type OutboundContent } from './channel.ts';
 import { decideChannelPermission } from './channel-consent.rules.ts';
 import { isWindowOpen } from './channels/whatsapp/index.ts';
-import { publishConversationChange } from './conversation-events.ts';
+import { writeAndPublish } from './conversation-events.ts';
 import {
   type ConversationRow,
   findMessage,
@@ -151,18 +151,21 @@ async function markMessage(
   changes: Partial<Pick<MessageRow, 'status' | 'providerMessageId' | 'error'>>,
   now: Date,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx
+  // One statement, no transaction: announced only if the message was still queued.
+  await writeAndPublish(
+    db,
+    db
       .update(messages)
       .set({ ...changes, statusAt: now })
-      .where(and(eq(messages.id, message.id), eq(messages.status, 'queued')));
-    await publishConversationChange(tx as unknown as Database, {
+      .where(and(eq(messages.id, message.id), eq(messages.status, 'queued')))
+      .returning({ id: messages.id }),
+    {
       workspaceId: message.workspaceId,
       conversationId: message.conversationId,
       kind: 'status',
       messageId: message.id,
-    });
-  });
+    },
+  );
 }
 
 /** WhatsApp cannot reach the lead: say the same by e-mail when the lead has an address and consent. */

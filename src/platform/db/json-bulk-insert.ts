@@ -87,8 +87,16 @@ export async function updateRowsAsJson<T extends PgTable>(
   if (statement) await tx.execute(statement);
 }
 
+/** The rows of `execute`'s result, whichever driver answered (PGlite and node-postgres differ). */
+export function rowsOfResult(result: unknown): Record<string, unknown>[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as Record<
+    string,
+    unknown
+  >[];
+}
+
 /** Raw rows (column names, driver values) as a Drizzle select of the whole table returns them. */
-function mapRowsOf<T extends PgTable>(
+export function mapRowsOf<T extends PgTable>(
   table: T,
   raw: readonly Record<string, unknown>[],
 ): T['$inferSelect'][] {
@@ -136,6 +144,5 @@ export async function writeRowsTogether<T extends PgTable>(
     returned.length > 0 ? returned.map((name) => `SELECT * FROM ${name}`).join(' UNION ALL ') : 'SELECT 1';
   const result = await tx.execute(sql`WITH ${sql.join(ctes, sql`, `)} ${sql.raw(select)}`);
   if (!returning) return [];
-  const rows = Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
-  return mapRowsOf(returning.table, rows as Record<string, unknown>[]);
+  return mapRowsOf(returning.table, rowsOfResult(result));
 }
