@@ -45,6 +45,8 @@ export interface DomainHooks {
       formAnswers?: Record<string, unknown>;
       /** A routing form or team page routes and greets the lead itself (after its endings): hooks leave it. */
       isRoutedByCaller?: boolean;
+      /** The capture recorded BANT answers (a lead it created without them has no BANT value at all). */
+      hasBantAnswers?: boolean;
     },
   ): Promise<void>;
   /** Temperatures and lifecycle stages that moved (sequence triggers and goals listen here). */
@@ -68,6 +70,8 @@ export interface DomainHooks {
       isImport?: boolean;
       eventType?: string;
       formId?: string | null;
+      /** As for `afterLeadCaptured`. */
+      hasBantAnswers?: boolean;
     }[],
   ): Promise<void>;
 }

@@ -58,6 +58,7 @@ export async function captureLeadsInBulk(
       isImport: command.proof.method === 'import',
       ...(command.eventType ? { eventType: command.eventType } : {}),
       formId: command.proof.formId ?? null,
+      hasBantAnswers: (command.bant?.length ?? 0) > 0,
     });
     results[index] = {
       lead: toLeadDto(result.lead),

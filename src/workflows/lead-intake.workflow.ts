@@ -76,6 +76,7 @@ export async function captureLead(
       source: intake.eventSource,
       eventType: intake.eventType,
       formId: intake.proof.formId ?? null,
+      hasBantAnswers: (intake.bant?.length ?? 0) > 0,
       ...(intake.formAnswers ? { formAnswers: intake.formAnswers } : {}),
       ...(intake.isRoutedByCaller ? { isRoutedByCaller: true } : {}),
     });

@@ -203,6 +203,8 @@ export async function rescoreLeads(
   now: Date,
   /** The workspace's grid when the caller has it already. */
   knownGrid?: GridDocument,
+  /** The events the grid reads, per lead, when the caller knows them (used only if it knows all). */
+  knownEvents?: ReadonlyMap<string, EventFact[]>,
 ): Promise<LeadScoreOutcome[]> {
   if (leadIds.length === 0) return [];
   const grid = knownGrid ?? (await loadGridCached(tx, workspaceId));
@@ -224,7 +226,9 @@ export async function rescoreLeads(
     .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.id, leadIds)))
     .orderBy(asc(leads.id))
     .for('update');
-  const eventsByLead = await loadEventFacts(tx, workspaceId, leadIds, eventTypesRead(grid));
+  const eventsByLead = leadIds.every((leadId) => knownEvents?.has(leadId))
+    ? knownEvents!
+    : await loadEventFacts(tx, workspaceId, leadIds, eventTypesRead(grid));
   const outcomes: LeadScoreOutcome[] = rows.map((row) => {
     const leadEvents = eventsByLead.get(row.id) ?? [];
     const score = compiled.score(toLeadFacts(row), leadEvents, now.getTime());
