@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Database } from '../../../platform/db/database.ts';
+import { refreshPlannerStatistics } from '../../../platform/db/planner-statistics.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { truncateText } from '../../../platform/text.ts';
 import { captureLeadsInBulk } from '../../../workflows/lead-bulk-intake.workflow.ts';
@@ -59,6 +60,8 @@ export interface CsvImportSummary extends ImportCounts {
 }
 
 export const DEFAULT_IMPORT_BATCH_SIZE = 500;
+/** Rows read between two checks of the planner statistics. */
+const STATISTICS_CHECK_ROWS = 2_000;
 // A record this long is an unclosed quote swallowing the file, not a lead: stop rather than buffer it all.
 const MAX_RECORD_CHARS = 1024 * 1024;
 const MAX_ATTRIBUTE_COLUMNS = 100;
@@ -190,6 +193,15 @@ export async function importLeadsFromCsv(
     if (rows.length > 1 && failures === rows.length) throw csvImportErrors.writeFailed(lastFailure);
   };
 
+  // Each few batches a real import refreshes the statistics of the tables it grows (see
+  // planner-statistics.ts): one cheap read, and an ANALYZE each time a table about doubled.
+  let rowsAtLastCheck = 0;
+  const keepStatisticsFresh = async (executor: Database) => {
+    if (isDryRun || counts.rowsRead - rowsAtLastCheck < STATISTICS_CHECK_ROWS) return;
+    rowsAtLastCheck = counts.rowsRead;
+    await refreshPlannerStatistics(executor);
+  };
+
   const run = async (executor: Database): Promise<ColumnMapping> => {
     let mapping: ColumnMapping | null = null;
     let batch: PendingRow[] = [];
@@ -216,6 +228,7 @@ export async function importLeadsFromCsv(
       if (batch.length >= batchSize) {
         await writeBatch(executor, batch);
         batch = [];
+        await keepStatisticsFresh(executor);
       }
       if (counts.rowsRead % batchSize === 0) options.onProgress?.(progress());
     }
